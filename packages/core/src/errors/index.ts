@@ -1,0 +1,15 @@
+export { TollgateError, type OpenAIErrorBody, type TollgateErrorOptions } from './tollgate-error.js';
+export { BadRequestError } from './bad-request-error.js';
+export { UnsupportedParamsError } from './unsupported-params-error.js';
+export { ContextWindowExceededError } from './context-window-exceeded-error.js';
+export { ContentPolicyViolationError } from './content-policy-violation-error.js';
+export { AuthenticationError } from './authentication-error.js';
+export { PermissionDeniedError } from './permission-denied-error.js';
+export { NotFoundError } from './not-found-error.js';
+export { TimeoutError } from './timeout-error.js';
+export { RateLimitError } from './rate-limit-error.js';
+export { BudgetExceededError, type BudgetExceededErrorOptions } from './budget-exceeded-error.js';
+export { ServiceUnavailableError } from './service-unavailable-error.js';
+export { InternalServerError } from './internal-server-error.js';
+export { ProviderError, type ProviderErrorOptions } from './provider-error.js';
+export { toTollgateError } from './to-tollgate-error.js';

@@ -1,0 +1,22 @@
+// Errors: one class per file in ./errors, each mapped to an HTTP status and OpenAI error body.
+export {
+  TollgateError,
+  type OpenAIErrorBody,
+  type TollgateErrorOptions,
+  BadRequestError,
+  UnsupportedParamsError,
+  ContextWindowExceededError,
+  ContentPolicyViolationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  TimeoutError,
+  RateLimitError,
+  BudgetExceededError,
+  type BudgetExceededErrorOptions,
+  ServiceUnavailableError,
+  InternalServerError,
+  ProviderError,
+  type ProviderErrorOptions,
+  toTollgateError,
+} from './errors/index.js';

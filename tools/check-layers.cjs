@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Fails when a dependency points the wrong way (ARCHITECTURE.md "Layout"):
+// core ← pricing ← providers ← router ← agent; ledger ← core only; apps depend on packages, never the reverse.
+// Checks both package.json dependencies and every import in src/.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+/** Which workspace packages each package may depend on. Apps may use any package but no app. */
+const allowed = {
+  '@tollgate/core': [],
+  '@tollgate/pricing': ['@tollgate/core'],
+  '@tollgate/providers': ['@tollgate/core', '@tollgate/pricing'],
+  '@tollgate/router': ['@tollgate/core', '@tollgate/pricing', '@tollgate/providers'],
+  '@tollgate/agent': ['@tollgate/core', '@tollgate/pricing', '@tollgate/providers', '@tollgate/router'],
+  '@tollgate/ledger': ['@tollgate/core'],
+};
+const packageNames = Object.keys(allowed);
+
+function* sourceFiles(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* sourceFiles(full);
+    else if (/\.(ts|cjs|mjs|js)$/.test(entry.name)) yield full;
+  }
+}
+
+const problems = [];
+for (const group of ['packages', 'apps']) {
+  for (const name of fs.readdirSync(path.join(root, group))) {
+    const dir = path.join(root, group, name);
+    const manifestPath = path.join(dir, 'package.json');
+    if (!fs.existsSync(manifestPath)) continue;
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    const isApp = group === 'apps';
+    const mayUse = isApp ? packageNames : allowed[manifest.name];
+    if (!mayUse) { problems.push(`${manifest.name}: not in the layer table of tools/check-layers.cjs`); continue; }
+    const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
+    for (const dependency of declared.filter((d) => d.startsWith('@tollgate/'))) {
+      if (!mayUse.includes(dependency)) problems.push(`${manifest.name} depends on ${dependency}`);
+    }
+    if (!fs.existsSync(path.join(dir, 'src'))) continue;
+    for (const file of sourceFiles(path.join(dir, 'src'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)) {
+        const specifier = match[1];
+        const relative = path.relative(root, file);
+        if (specifier.startsWith('@tollgate/')) {
+          const target = specifier.split('/').slice(0, 2).join('/');
+          if (target !== manifest.name && !mayUse.includes(target)) problems.push(`${relative} imports ${specifier}`);
+        } else if (specifier.startsWith('.')) {
+          const resolved = path.resolve(path.dirname(file), specifier);
+          if (!resolved.startsWith(dir + path.sep)) problems.push(`${relative} reaches outside its project: ${specifier}`);
+        }
+      }
+    }
+  }
+}
+if (problems.length > 0) {
+  console.error(`layering violations (see ARCHITECTURE.md "Layout"):\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('layers ok');

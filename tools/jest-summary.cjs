@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Adds up every project's jest-results.json and prints one "N passed, N failed, N skipped" line.
+// Exits 1 when a test or a suite failed, when a project wrote no results, or when no test ran at all.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const projects = ['packages', 'apps']
+  .flatMap((group) => fs.readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
+  .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
+
+let passed = 0, failed = 0, skipped = 0, failedSuites = 0;
+const missing = [];
+for (const dir of projects) {
+  const file = path.join(dir, 'jest-results.json');
+  if (!fs.existsSync(file)) { missing.push(path.relative(root, dir)); continue; }
+  const results = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  skipped += results.numPendingTests + (results.numTodoTests ?? 0);
+  failedSuites += results.numFailedTestSuites + (results.numRuntimeErrorTestSuites ?? 0);
+}
+if (missing.length > 0) console.error(`no jest results from: ${missing.join(', ')}`);
+if (failedSuites > 0) console.error(`${failedSuites} test suite(s) failed to run or had failures`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || failedSuites > 0 || missing.length > 0 || passed === 0 ? 1 : 0);
