@@ -20,3 +20,7 @@ export {
   type ProviderErrorOptions,
   toTollgateError,
 } from './errors/index.js';
+
+// Usage: the wire shape and the bucketed shape that pricing and accounting use.
+export { openAIUsageSchema, type OpenAIUsage } from './usage/openai-usage.js';
+export { type TokenUsage, toTokenUsage, inputTokensOf, outputTokensOf } from './usage/token-usage.js';
