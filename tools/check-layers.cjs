@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails when a dependency points the wrong way (ARCHITECTURE.md "Layout"):
-// core ← pricing ← providers ← router ← agent; ledger ← core only; apps depend on packages, never the reverse.
+// core ← pricing ← providers ← router ← agent; ledger ← core only; apps and tools depend on packages, never the reverse.
 // Checks both package.json dependencies and every import in src/.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -16,6 +16,12 @@ const allowed = {
   '@tollgate/ledger': ['@tollgate/core'],
 };
 const packageNames = Object.keys(allowed);
+/** Tools (tools/*, e.g. the mock upstream) are test helpers: any project may use them from tests and devDependencies. */
+const toolNames = fs.readdirSync(path.join(root, 'tools'))
+  .map((name) => path.join(root, 'tools', name, 'package.json'))
+  .filter((file) => fs.existsSync(file))
+  .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')).name);
+const isTestFile = (file) => /\.test\.ts$|[\\/](testing|__fixtures__)[\\/]/.test(file);
 
 function* sourceFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -26,18 +32,21 @@ function* sourceFiles(dir) {
 }
 
 const problems = [];
-for (const group of ['packages', 'apps']) {
+for (const group of ['packages', 'apps', 'tools']) {
   for (const name of fs.readdirSync(path.join(root, group))) {
     const dir = path.join(root, group, name);
     const manifestPath = path.join(dir, 'package.json');
     if (!fs.existsSync(manifestPath)) continue;
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
-    const isApp = group === 'apps';
+    const isApp = group !== 'packages'; // apps and tools sit on top: any package, never an app
     const mayUse = isApp ? packageNames : allowed[manifest.name];
     if (!mayUse) { problems.push(`${manifest.name}: not in the layer table of tools/check-layers.cjs`); continue; }
-    const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.peerDependencies });
-    for (const dependency of declared.filter((d) => d.startsWith('@tollgate/'))) {
+    const runtime = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
+    for (const dependency of runtime.filter((d) => d.startsWith('@tollgate/'))) {
       if (!mayUse.includes(dependency)) problems.push(`${manifest.name} depends on ${dependency}`);
+    }
+    for (const dependency of Object.keys(manifest.devDependencies ?? {}).filter((d) => d.startsWith('@tollgate/'))) {
+      if (!mayUse.includes(dependency) && !toolNames.includes(dependency)) problems.push(`${manifest.name} depends on ${dependency}`);
     }
     if (!fs.existsSync(path.join(dir, 'src'))) continue;
     for (const file of sourceFiles(path.join(dir, 'src'))) {
@@ -47,7 +56,8 @@ for (const group of ['packages', 'apps']) {
         const relative = path.relative(root, file);
         if (specifier.startsWith('@tollgate/')) {
           const target = specifier.split('/').slice(0, 2).join('/');
-          if (target !== manifest.name && !mayUse.includes(target)) problems.push(`${relative} imports ${specifier}`);
+          const toolFromTest = toolNames.includes(target) && isTestFile(file);
+          if (target !== manifest.name && !mayUse.includes(target) && !toolFromTest) problems.push(`${relative} imports ${specifier}`);
         } else if (specifier.startsWith('.')) {
           const resolved = path.resolve(path.dirname(file), specifier);
           if (!resolved.startsWith(dir + path.sep)) problems.push(`${relative} reaches outside its project: ${specifier}`);

@@ -5,9 +5,9 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
-const projects = ['packages', 'apps']
+const projects = ['packages', 'apps', 'tools']
   .flatMap((group) => fs.readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
-  .filter((dir) => fs.existsSync(path.join(dir, 'package.json')));
+  .filter((dir) => fs.statSync(dir).isDirectory() && fs.existsSync(path.join(dir, 'package.json')));
 
 let passed = 0, failed = 0, skipped = 0, failedSuites = 0;
 const missing = [];

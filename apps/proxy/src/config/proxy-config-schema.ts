@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const durationString = z.string().regex(/^\d+(s|m|h|d|w|mo)$/, 'expected a duration such as 30s, 30m, 24h, 7d, 1mo');
+const usd = z.number().finite().nonnegative();
+
+/** One deployment of a model group. `litellm_params` and `model_info` are checked in depth by the router. */
+export const modelListEntrySchema = z.object({
+  /** The public name clients send as `model` (the model group). */
+  model_name: z.string().min(1),
+  litellm_params: z.looseObject({ model: z.string().min(1) }),
+  model_info: z.looseObject({}).optional(),
+});
+
+/** `litellm_settings`: SDK-wide behaviour and the global proxy budget. Unknown keys are kept (LiteLLM has many). */
+export const litellmSettingsSchema = z.looseObject({
+  drop_params: z.boolean().optional(),
+  num_retries: z.number().int().nonnegative().optional(),
+  request_timeout: z.number().positive().optional(),
+  max_budget: usd.optional(),
+  budget_duration: durationString.optional(),
+  timezone: z.string().optional(),
+  max_end_user_budget: usd.optional(),
+  callbacks: z.array(z.string()).optional(),
+});
+
+/** `general_settings`: the gateway itself. */
+export const generalSettingsSchema = z.looseObject({
+  master_key: z.string().startsWith('sk-', 'the master key must start with sk-').optional(),
+  database_url: z.string().optional(),
+  max_request_size_mb: z.number().positive().optional(),
+  /** Refuse (false, default) or admit (true) requests when the limiter cannot decide. */
+  fail_open_on_limiter_error: z.boolean().optional(),
+  /** Lets clients send `api_base` / `api_key` in a request body (off by default: it would redirect upstream calls). */
+  allow_client_side_credentials: z.boolean().optional(),
+  maximum_spend_logs_retention_period: durationString.optional(),
+  soft_budget_webhook_url: z.string().url().optional(),
+});
+
+/** A LiteLLM-style `config.yaml`. */
+export const proxyConfigSchema = z.looseObject({
+  model_list: z.array(modelListEntrySchema).default([]),
+  router_settings: z.looseObject({}).default({}),
+  litellm_settings: litellmSettingsSchema.default({}),
+  general_settings: generalSettingsSchema.default({}),
+  environment_variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+});
+
+export type ProxyConfig = z.infer<typeof proxyConfigSchema>;
+export type ModelListEntry = z.infer<typeof modelListEntrySchema>;

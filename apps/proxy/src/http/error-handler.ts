@@ -1,0 +1,43 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { BadRequestError, TollgateError, toTollgateError } from '@tollgate/core';
+
+/** Express/body-parser failures carry a `type` and `status`; map the ones clients cause to OpenAI errors. */
+function fromBodyParserError(error: unknown): TollgateError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, status, limit } = error as { type?: string; status?: number; limit?: number };
+  if (type === 'entity.too.large') {
+    return new TollgateError(`Request body is larger than the limit of ${limit ?? '?'} bytes`, 413, 'invalid_request_error', {
+      code: 'request_too_large',
+    });
+  }
+  if (type === 'entity.parse.failed') return new BadRequestError('Request body is not valid JSON', { code: 'invalid_json' });
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new TollgateError('Unsupported request body encoding', 415, 'invalid_request_error');
+  }
+  if (status === 400 && type !== undefined) return new BadRequestError('Malformed request body');
+  return undefined;
+}
+
+/** Writes an error as OpenAI's body with its status (and `retry-after` when known). */
+export function sendError(response: Response, error: TollgateError): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  if (error.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  response.status(error.status).json(error.toJSON());
+}
+
+export interface ErrorHandlerOptions {
+  /** Called for unexpected (5xx) errors; never given to the client. */
+  logUnexpected: (error: unknown) => void;
+}
+
+/** The last middleware: every failure leaves as an OpenAI error body; internals never reach the client. */
+export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
+  return (error, _request, response, _next) => {
+    const rendered = fromBodyParserError(error) ?? toTollgateError(error);
+    if (rendered.status >= 500) options.logUnexpected(error);
+    sendError(response, rendered);
+  };
+}
