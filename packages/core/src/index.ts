@@ -24,3 +24,111 @@ export {
 // Usage: the wire shape and the bucketed shape that pricing and accounting use.
 export { openAIUsageSchema, type OpenAIUsage } from './usage/openai-usage.js';
 export { type TokenUsage, toTokenUsage, inputTokensOf, outputTokensOf } from './usage/token-usage.js';
+
+// Chat completions: request (strict on standard params, provider-specific params passed through), response, chunk.
+export {
+  cacheControlSchema,
+  textContentPartSchema,
+  imageContentPartSchema,
+  inputAudioContentPartSchema,
+  fileContentPartSchema,
+  refusalContentPartSchema,
+  userContentPartSchema,
+  assistantContentPartSchema,
+  type CacheControl,
+  type TextContentPart,
+  type ImageContentPart,
+  type InputAudioContentPart,
+  type FileContentPart,
+  type RefusalContentPart,
+  type UserContentPart,
+  type AssistantContentPart,
+} from './chat/chat-content-part.js';
+export {
+  systemMessageSchema,
+  developerMessageSchema,
+  userMessageSchema,
+  assistantMessageSchema,
+  toolMessageSchema,
+  functionMessageSchema,
+  chatMessageSchema,
+  type SystemMessage,
+  type DeveloperMessage,
+  type UserMessage,
+  type AssistantMessage,
+  type ToolMessage,
+  type FunctionMessage,
+  type ChatMessage,
+  type ChatMessageRole,
+} from './chat/chat-message.js';
+export {
+  functionDefinitionSchema,
+  chatToolSchema,
+  chatToolChoiceSchema,
+  chatToolCallSchema,
+  legacyFunctionCallChoiceSchema,
+  type FunctionDefinition,
+  type ChatTool,
+  type ChatToolChoice,
+  type ChatToolCall,
+  type LegacyFunctionCallChoice,
+} from './chat/chat-tool.js';
+export { thinkingBlockSchema, type ThinkingBlock } from './chat/chat-thinking-block.js';
+export { chatResponseFormatSchema, type ChatResponseFormat } from './chat/chat-response-format.js';
+export { chatCompletionRequestSchema, type ChatCompletionRequest } from './chat/chat-completion-request.js';
+export { standardChatCompletionParams, providerSpecificParamsOf } from './chat/provider-specific-params.js';
+export { finishReasonSchema, type FinishReason } from './chat/finish-reason.js';
+export {
+  tokenLogprobSchema,
+  tokenLogprobWithAlternativesSchema,
+  chatLogprobsSchema,
+  type TokenLogprob,
+  type ChatLogprobs,
+} from './chat/chat-logprobs.js';
+export {
+  responseToolCallSchema,
+  responseMessageSchema,
+  chatCompletionChoiceSchema,
+  chatCompletionSchema,
+  type ResponseToolCall,
+  type ResponseMessage,
+  type ChatCompletionChoice,
+  type ChatCompletion,
+} from './chat/chat-completion.js';
+export {
+  toolCallDeltaSchema,
+  chatCompletionDeltaSchema,
+  chatCompletionChunkChoiceSchema,
+  chatCompletionChunkSchema,
+  type ToolCallDelta,
+  type ChatCompletionDelta,
+  type ChatCompletionChunkChoice,
+  type ChatCompletionChunk,
+} from './chat/chat-completion-chunk.js';
+
+// Embeddings and the model list.
+export { embeddingRequestSchema, type EmbeddingRequest } from './embeddings/embedding-request.js';
+export {
+  embeddingSchema,
+  embeddingResponseSchema,
+  type Embedding,
+  type EmbeddingResponse,
+} from './embeddings/embedding-response.js';
+export { modelSchema, modelListSchema, type Model, type ModelList } from './models/model-list.js';
+
+// Request validation: typed request or a BadRequestError naming the faulty param.
+export { parseChatCompletionRequest, parseEmbeddingRequest, parseRequestBody } from './validation/parse-request.js';
+export { describeZodIssue, type RequestIssue } from './validation/describe-zod-issue.js';
+export { formatParamPath } from './validation/format-param-path.js';
+
+// Streaming: SSE encode/decode and NDJSON decode, correct whatever the chunk boundaries.
+export { type SseEvent } from './sse/sse-event.js';
+export { encodeSseEvent, encodeSseDone, type EncodeSseEventOptions } from './sse/encode-sse-event.js';
+export { SseDecoder } from './sse/sse-decoder.js';
+export { decodeSseStream } from './sse/decode-sse-stream.js';
+export { NdjsonDecoder } from './ndjson/ndjson-decoder.js';
+export { NdjsonParseError } from './ndjson/ndjson-parse-error.js';
+export { decodeNdjsonStream } from './ndjson/decode-ndjson-stream.js';
+
+// Model names: `provider/model`, or a bare name resolved by an injected catalogue lookup.
+export { parseModelRef, type ModelRef, type ParseModelRefOptions } from './model-ref/parse-model-ref.js';

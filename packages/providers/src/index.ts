@@ -1,1 +1,27 @@
-export {};
+// Calls: one OpenAI-format API for every provider.
+export { completion, type CompletionParams } from './completion/completion.js';
+export { embedding, type EmbeddingParams, type EmbeddingResult } from './completion/embedding.js';
+export type { ChatCompletionResult } from './completion/chat-completion-result.js';
+export type { ChatCompletionStream } from './completion/chat-completion-stream.js';
+export type { CallOptions } from './completion/call-options.js';
+export type { CallMetadata } from './completion/call-metadata.js';
+
+// Providers: what is available and what each accepts.
+export { listProviders, type ProviderInfo } from './registry/list-providers.js';
+export { getSupportedOpenAIParams } from './registry/get-supported-openai-params.js';
+export { getProviderAdapter } from './registry/get-provider-adapter.js';
+
+// The adapter contract, for reading adapters and writing new ones.
+export type { ProviderAdapter } from './adapter/provider-adapter.js';
+export type { AdapterCallContext } from './adapter/adapter-call-context.js';
+export type { HttpRequestSpec } from './adapter/http-request-spec.js';
+export type { AuthScheme } from './adapter/auth-scheme.js';
+export type { ChatStreamParser } from './adapter/chat-stream-parser.js';
+export type { StreamEvent } from './adapter/stream-event.js';
+export type { UpstreamErrorResponse } from './adapter/upstream-error-response.js';
+export type { OpenAICompatibleProvider } from './adapters/openai-compatible/openai-compatible-provider.js';
+
+// Transport: the shared keep-alive agent can be swapped (e.g. for an HTTP proxy agent).
+export { setSharedDispatcher } from './transport/shared-dispatcher.js';
+
+// Native adapters (anthropic, gemini, cohere, ollama) are reached through the registry; no separate exports.

@@ -1,0 +1,97 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { budgetWindowAt } from '../budget-window/budget-window.js';
+import { readInt } from '../db/column-values.js';
+import type { LedgerSchema } from '../db/ledger-schema.js';
+
+/** Options of {@link resetExpiredBudgets}. */
+export interface ResetExpiredBudgetsOptions {
+  /** The instant to reset as of (a fixed one in tests); default now. */
+  now?: Date;
+  /** IANA zone of the budget calendar (`litellm_settings.timezone`); default UTC. */
+  timezone?: string;
+  /** Rows handled per query round; default 500. */
+  batchSize?: number;
+}
+
+/** How many rows of each kind had their window rolled over. */
+export interface ResetExpiredBudgetsResult {
+  keys: number;
+  users: number;
+  teams: number;
+  teamMembers: number;
+  customers: number;
+}
+
+type Db = Kysely<LedgerSchema>;
+type Table = 'keys' | 'users' | 'teams' | 'team_members' | 'customers';
+
+/** The spend of the current window, from the logs, for the row being updated (a correlated subquery). */
+function windowSpend(table: Table, windowStartMs: number) {
+  return (eb: ExpressionBuilder<LedgerSchema, Table>) => {
+    let logs = eb.selectFrom('spend_logs').where('spend_logs.start_time', '>=', BigInt(windowStartMs));
+    if (table === 'keys') logs = logs.where((inner) => inner.or([inner('spend_logs.api_key', '=', inner.ref('keys.token_hash')), inner('spend_logs.api_key', '=', inner.ref('keys.previous_token_hash'))]));
+    if (table === 'users') logs = logs.whereRef('spend_logs.user', '=', 'users.user_id' as never);
+    if (table === 'teams') logs = logs.whereRef('spend_logs.team_id', '=', 'teams.team_id' as never);
+    if (table === 'team_members') logs = logs.whereRef('spend_logs.team_id', '=', 'team_members.team_id' as never).whereRef('spend_logs.user', '=', 'team_members.user_id' as never);
+    if (table === 'customers') logs = logs.whereRef('spend_logs.end_user', '=', 'customers.user_id' as never);
+    return logs.select((inner) => inner.fn.coalesce(inner.fn.sum('spend_logs.spend_nano'), inner.lit(0)).as('total'));
+  };
+}
+
+const PRIMARY_KEYS: Record<Table, string[]> = {
+  keys: ['token_hash'],
+  users: ['user_id'],
+  teams: ['team_id'],
+  team_members: ['team_id', 'user_id'],
+  customers: ['user_id'],
+};
+
+async function resetTable(db: Db, table: Table, options: Required<ResetExpiredBudgetsOptions>): Promise<number> {
+  const nowMs = BigInt(options.now.getTime());
+  const keyColumns = PRIMARY_KEYS[table];
+  let count = 0;
+  for (;;) {
+    const due = (await db
+      .selectFrom(table)
+      .select([...keyColumns, 'budget_duration', 'budget_reset_at'] as never[])
+      .where('budget_reset_at', '<=', nowMs)
+      .where('budget_duration', 'is not', null)
+      .orderBy('budget_reset_at')
+      .limit(options.batchSize)
+      .execute()) as unknown as Array<Record<string, unknown> & { budget_duration: string; budget_reset_at: unknown }>;
+    for (const row of due) {
+      const window = budgetWindowAt({ duration: row.budget_duration, at: options.now, timezone: options.timezone });
+      let update = db
+        .updateTable(table)
+        .set((eb) => ({ spend_nano: windowSpend(table, window.start.getTime())(eb as never), budget_reset_at: window.end.getTime() }) as never)
+        // Guard on the old reset instant: a second runner finds nothing to do instead of resetting twice.
+        .where('budget_reset_at', '=', BigInt(readInt(row.budget_reset_at)));
+      for (const column of keyColumns) update = update.where(column as never, '=', row[column] as never);
+      const result = await update.executeTakeFirst();
+      count += Number(result.numUpdatedRows);
+    }
+    if (due.length < options.batchSize) return count;
+  }
+}
+
+/**
+ * Rolls stored spend over to the current window for every key, user, team, team member and customer whose
+ * `budget_reset_at` has passed (the worker's scheduled job). Unlike LiteLLM, which sets spend to 0, the stored spend
+ * becomes the exact spend logged since the current window began, so calls booked between the boundary and the job
+ * stay counted; `budget_reset_at` moves to the window's end, calendar-aligned in `timezone`. The stored spend is for
+ * display and admission hints; live counters keyed by window enforce budgets without waiting for this job.
+ */
+export async function resetExpiredBudgets(db: Db, options: ResetExpiredBudgetsOptions = {}): Promise<ResetExpiredBudgetsResult> {
+  const resolved: Required<ResetExpiredBudgetsOptions> = {
+    now: options.now ?? new Date(),
+    timezone: options.timezone ?? 'UTC',
+    batchSize: options.batchSize ?? 500,
+  };
+  return {
+    keys: await resetTable(db, 'keys', resolved),
+    users: await resetTable(db, 'users', resolved),
+    teams: await resetTable(db, 'teams', resolved),
+    teamMembers: await resetTable(db, 'team_members', resolved),
+    customers: await resetTable(db, 'customers', resolved),
+  };
+}

@@ -1,0 +1,56 @@
+import { Kysely, sql } from 'kysely';
+import { migrateLedger } from '../migrations/migrate-ledger.js';
+import { parseDatabaseUrl } from './database-url.js';
+import type { LedgerDb, LedgerSchema } from './ledger-schema.js';
+import { createPostgresDialect, SCHEMA_NAME_PATTERN } from './postgres-dialect.js';
+import { createSqliteDialect } from './sqlite-dialect.js';
+import { isUniqueViolation } from './sql-errors.js';
+
+/** Options of {@link openLedgerDatabase}. */
+export interface OpenLedgerDatabaseOptions {
+  /** `postgres://…`, `sqlite:PATH`, `file:PATH`, `:memory:` or a plain file path. */
+  url: string;
+  /** PostgreSQL only: schema to create (if missing) and use through `search_path`, e.g. one per test file. */
+  schema?: string;
+  /** PostgreSQL only: most pooled connections; default 10. */
+  poolSize?: number;
+  /** SQLite only: how long to wait for another process's write lock; default 5000 ms. */
+  busyTimeoutMs?: number;
+  /** Apply pending migrations before returning; default true. */
+  migrate?: boolean;
+}
+
+/**
+ * Opens the ledger database (SQLite or PostgreSQL, from the URL) and, unless told not to, migrates it to the latest
+ * schema. Close it with `db.destroy()`.
+ */
+export async function openLedgerDatabase(options: OpenLedgerDatabaseOptions): Promise<LedgerDb> {
+  const location = parseDatabaseUrl(options.url);
+  let db: LedgerDb;
+  if (location.kind === 'sqlite') {
+    if (options.schema !== undefined) throw new RangeError('The `schema` option applies to PostgreSQL only');
+    db = new Kysely<LedgerSchema>({ dialect: await createSqliteDialect({ filename: location.filename, busyTimeoutMs: options.busyTimeoutMs }) });
+  } else {
+    db = new Kysely<LedgerSchema>({
+      dialect: createPostgresDialect({ connectionString: location.connectionString, schema: options.schema, poolSize: options.poolSize }),
+    });
+  }
+  try {
+    if (location.kind === 'postgres' && options.schema !== undefined) await createSchemaIfMissing(db, options.schema);
+    if (options.migrate !== false) await migrateLedger(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}
+
+async function createSchemaIfMissing(db: LedgerDb, schema: string): Promise<void> {
+  if (!SCHEMA_NAME_PATTERN.test(schema)) throw new RangeError(`Invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
+  try {
+    await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
+  } catch (error) {
+    // Two processes creating the same schema at once: the loser sees a unique violation; the schema exists either way.
+    if (!isUniqueViolation(error) && (error as { code?: string }).code !== '42P06') throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+/** Options of {@link createPostgresDialect}. */
+export interface PostgresDialectOptions {
+  /** `postgres://` URL. */
+  connectionString: string;
+  /** Schema to put first on the search path (tables live there); default the server's (`public`). */
+  schema?: string;
+  /** Most connections in the pool; default 10. */
+  poolSize?: number;
+}
+
+const INT8_OID = 20;
+
+/** A schema name we accept: a plain identifier, so it can go into `search_path` without quoting games. */
+export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * A Kysely dialect over a pg Pool whose int8 columns parse to BigInt (pg's default is a string); other types keep
+ * pg's defaults. The type parsers are set on this pool only, not globally.
+ */
+export function createPostgresDialect(options: PostgresDialectOptions): PostgresDialect {
+  if (options.schema !== undefined && !SCHEMA_NAME_PATTERN.test(options.schema)) {
+    throw new RangeError(`Invalid PostgreSQL schema name ${JSON.stringify(options.schema)}`);
+  }
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID && format !== 'binary') return (text: string) => BigInt(text);
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize ?? 10,
+    options: options.schema === undefined ? undefined : `-c search_path=${options.schema}`,
+    types: types as pg.CustomTypesConfig,
+  });
+  return new PostgresDialect({ pool });
+}

@@ -1,0 +1,30 @@
+import { Redis } from 'ioredis';
+
+export interface CreateLimiterRedisOptions {
+  /** Upper bound on one command, also enforced by the backend itself. Default 500 ms. */
+  commandTimeoutMs?: number;
+  /** Upper bound on establishing the TCP connection. Default 1000 ms. */
+  connectTimeoutMs?: number;
+  /** Connection errors (the backend reports failed calls itself; this is for logs). */
+  onError?: (error: Error) => void;
+}
+
+/**
+ * A connection tuned for the limiter: nothing waits through reconnects (`maxRetriesPerRequest: 0`), and a command
+ * whose reply was lost with the connection is not replayed later (`autoResendUnfulfilledCommands: false`), so an
+ * admission reported as failed cannot quietly take effect after Redis returns. Connects lazily on first use.
+ */
+export function createLimiterRedis(url: string, options: CreateLimiterRedisOptions = {}): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false,
+    commandTimeout: options.commandTimeoutMs ?? 500,
+    connectTimeout: options.connectTimeoutMs ?? 1000,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
+    // A limiter connection has nothing to flush on shutdown; do not hold the process for ioredis' default 2 s.
+    disconnectTimeout: 200,
+  });
+  redis.on('error', (error: Error) => options.onError?.(error));
+  return redis;
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
+ * the same way as the source tree. Append only: never edit or reorder a released migration.
+ */
+export const ledgerMigrations: Readonly<Record<string, Migration>> = {
+  '0001_initial': initialMigration,
+};

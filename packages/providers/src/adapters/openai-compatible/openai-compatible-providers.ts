@@ -1,0 +1,255 @@
+import type { AdapterCallContext } from '../../adapter/adapter-call-context.js';
+import { joinUrl } from '../../adapter/join-url.js';
+import type { OpenAICompatibleProvider } from './openai-compatible-provider.js';
+import {
+  COMMON_COMPATIBLE_PARAMS,
+  COMMON_WITH_REASONING_PARAMS,
+  PASS_THROUGH_PARAMS,
+  paramsWithout,
+} from './openai-compatible-params.js';
+import { deepseekQuirks } from './quirks/deepseek-quirks.js';
+import { mistralQuirks } from './quirks/mistral-quirks.js';
+import { zaiQuirks } from './quirks/zai-quirks.js';
+
+/** Ollama's OpenAI-compatible API lives under `/v1` of the server root that `OLLAMA_API_BASE` usually names. */
+function ollamaV1Url(operation: string): (context: AdapterCallContext) => string {
+  return (context) => {
+    const base = /\/v1\/?$/.test(context.apiBase) ? context.apiBase : joinUrl(context.apiBase, 'v1');
+    return joinUrl(base, operation);
+  };
+}
+
+/**
+ * Every provider served by the OpenAI dialect at its own base URL. Env var names follow LiteLLM (reference §1.2),
+ * including its irregular ones (`TOGETHERAI_API_KEY`, `PERPLEXITYAI_API_KEY`, `FIREWORKS_AI_API_KEY`).
+ */
+export const openAICompatibleProviders = [
+  {
+    id: 'zai',
+    displayName: 'Z.ai (GLM)',
+    baseUrl: 'https://api.z.ai/api/paas/v4',
+    envKeys: ['ZAI_API_KEY'],
+    apiBaseEnv: ['ZAI_API_BASE'],
+    // https://docs.z.ai/api-reference/llm/chat-completion
+    params: [
+      'max_tokens',
+      'max_completion_tokens',
+      'stream',
+      'stream_options',
+      'temperature',
+      'top_p',
+      'stop',
+      'tools',
+      'tool_choice',
+      'response_format',
+      'reasoning_effort',
+    ],
+    embeddings: true,
+    quirks: zaiQuirks,
+  },
+  {
+    id: 'deepseek',
+    displayName: 'DeepSeek',
+    baseUrl: 'https://api.deepseek.com',
+    envKeys: ['DEEPSEEK_API_KEY'],
+    apiBaseEnv: ['DEEPSEEK_API_BASE'],
+    params: paramsWithout(COMMON_COMPATIBLE_PARAMS, ['n', 'seed', 'logit_bias', 'parallel_tool_calls', 'user']),
+    embeddings: false,
+    quirks: deepseekQuirks,
+  },
+  {
+    id: 'mistral',
+    displayName: 'Mistral',
+    baseUrl: 'https://api.mistral.ai/v1',
+    envKeys: ['MISTRAL_API_KEY'],
+    apiBaseEnv: ['MISTRAL_API_BASE'],
+    params: [
+      ...paramsWithout(COMMON_COMPATIBLE_PARAMS, ['logit_bias', 'logprobs', 'top_logprobs', 'user', 'functions', 'function_call']),
+      'prediction',
+    ],
+    embeddings: true,
+    quirks: mistralQuirks,
+  },
+  {
+    id: 'groq',
+    displayName: 'Groq',
+    baseUrl: 'https://api.groq.com/openai/v1',
+    envKeys: ['GROQ_API_KEY'],
+    apiBaseEnv: ['GROQ_API_BASE'],
+    // https://console.groq.com/docs/openai#unsupported-features
+    params: paramsWithout(COMMON_WITH_REASONING_PARAMS, ['logit_bias', 'logprobs', 'top_logprobs']),
+    embeddings: false,
+  },
+  {
+    id: 'openrouter',
+    displayName: 'OpenRouter',
+    baseUrl: 'https://openrouter.ai/api/v1',
+    envKeys: ['OPENROUTER_API_KEY', 'OR_API_KEY'],
+    apiBaseEnv: ['OPENROUTER_API_BASE', 'OR_API_BASE'],
+    params: PASS_THROUGH_PARAMS,
+    embeddings: false,
+  },
+  {
+    id: 'xai',
+    displayName: 'xAI',
+    baseUrl: 'https://api.x.ai/v1',
+    envKeys: ['XAI_API_KEY'],
+    apiBaseEnv: ['XAI_API_BASE'],
+    params: COMMON_WITH_REASONING_PARAMS,
+    embeddings: false,
+  },
+  {
+    id: 'together_ai',
+    displayName: 'Together AI',
+    aliases: ['together'],
+    baseUrl: 'https://api.together.xyz/v1',
+    envKeys: ['TOGETHERAI_API_KEY', 'TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY', 'TOGETHER_AI_TOKEN'],
+    apiBaseEnv: ['TOGETHER_AI_API_BASE', 'TOGETHERAI_API_BASE'],
+    params: COMMON_WITH_REASONING_PARAMS,
+    embeddings: true,
+  },
+  {
+    id: 'fireworks_ai',
+    displayName: 'Fireworks AI',
+    aliases: ['fireworks'],
+    baseUrl: 'https://api.fireworks.ai/inference/v1',
+    envKeys: ['FIREWORKS_AI_API_KEY', 'FIREWORKS_API_KEY', 'FIREWORKSAI_API_KEY', 'FIREWORKS_AI_TOKEN'],
+    apiBaseEnv: ['FIREWORKS_AI_API_BASE', 'FIREWORKS_API_BASE'],
+    params: COMMON_WITH_REASONING_PARAMS,
+    embeddings: true,
+  },
+  {
+    id: 'deepinfra',
+    displayName: 'DeepInfra',
+    baseUrl: 'https://api.deepinfra.com/v1/openai',
+    envKeys: ['DEEPINFRA_API_KEY'],
+    apiBaseEnv: ['DEEPINFRA_API_BASE'],
+    params: COMMON_WITH_REASONING_PARAMS,
+    embeddings: true,
+  },
+  {
+    id: 'perplexity',
+    displayName: 'Perplexity',
+    baseUrl: 'https://api.perplexity.ai',
+    envKeys: ['PERPLEXITYAI_API_KEY', 'PERPLEXITY_API_KEY'],
+    apiBaseEnv: ['PERPLEXITY_API_BASE'],
+    // https://docs.perplexity.ai/api-reference/chat-completions-post — no tools, no logprobs.
+    params: [
+      'max_tokens',
+      'max_completion_tokens',
+      'stream',
+      'stream_options',
+      'temperature',
+      'top_p',
+      'presence_penalty',
+      'frequency_penalty',
+      'response_format',
+      'web_search_options',
+      'reasoning_effort',
+    ],
+    embeddings: false,
+  },
+  {
+    id: 'cerebras',
+    displayName: 'Cerebras',
+    baseUrl: 'https://api.cerebras.ai/v1',
+    envKeys: ['CEREBRAS_API_KEY'],
+    apiBaseEnv: ['CEREBRAS_API_BASE'],
+    params: paramsWithout(COMMON_WITH_REASONING_PARAMS, ['frequency_penalty', 'presence_penalty', 'logit_bias']),
+    embeddings: false,
+  },
+  {
+    id: 'moonshot',
+    displayName: 'Moonshot AI (Kimi)',
+    baseUrl: 'https://api.moonshot.ai/v1',
+    envKeys: ['MOONSHOT_API_KEY'],
+    apiBaseEnv: ['MOONSHOT_API_BASE'],
+    params: paramsWithout(COMMON_COMPATIBLE_PARAMS, ['logit_bias', 'logprobs', 'top_logprobs', 'seed']),
+    embeddings: false,
+    // Kimi thinking models return `reasoning_content` and expect it back in tool loops.
+    quirks: { keepReasoningContent: true },
+  },
+  {
+    id: 'dashscope',
+    displayName: 'Alibaba DashScope (Qwen)',
+    baseUrl: 'https://dashscope-intl.aliyuncs.com/compatible-mode/v1',
+    envKeys: ['DASHSCOPE_API_KEY'],
+    apiBaseEnv: ['DASHSCOPE_API_BASE'],
+    params: paramsWithout(COMMON_COMPATIBLE_PARAMS, ['logit_bias', 'functions', 'function_call']),
+    embeddings: true,
+  },
+  {
+    id: 'nvidia_nim',
+    displayName: 'NVIDIA NIM',
+    baseUrl: 'https://integrate.api.nvidia.com/v1',
+    envKeys: ['NVIDIA_NIM_API_KEY'],
+    apiBaseEnv: ['NVIDIA_NIM_API_BASE'],
+    params: paramsWithout(COMMON_COMPATIBLE_PARAMS, ['logit_bias', 'functions', 'function_call']),
+    embeddings: true,
+  },
+  {
+    id: 'sambanova',
+    displayName: 'SambaNova',
+    baseUrl: 'https://api.sambanova.ai/v1',
+    envKeys: ['SAMBANOVA_API_KEY'],
+    apiBaseEnv: ['SAMBANOVA_API_BASE'],
+    params: paramsWithout(COMMON_COMPATIBLE_PARAMS, ['logit_bias', 'n', 'functions', 'function_call']),
+    embeddings: true,
+  },
+  {
+    id: 'hosted_vllm',
+    displayName: 'vLLM (self-hosted)',
+    aliases: ['vllm'],
+    baseUrl: undefined,
+    envKeys: ['HOSTED_VLLM_API_KEY'],
+    apiBaseEnv: ['HOSTED_VLLM_API_BASE'],
+    apiKeyRequired: false,
+    params: PASS_THROUGH_PARAMS,
+    embeddings: true,
+  },
+  {
+    id: 'lm_studio',
+    displayName: 'LM Studio',
+    baseUrl: 'http://localhost:1234/v1',
+    envKeys: ['LM_STUDIO_API_KEY'],
+    apiBaseEnv: ['LM_STUDIO_API_BASE'],
+    apiKeyRequired: false,
+    params: PASS_THROUGH_PARAMS,
+    embeddings: true,
+  },
+  {
+    id: 'ollama_chat',
+    displayName: 'Ollama (OpenAI-compatible /v1)',
+    baseUrl: 'http://localhost:11434',
+    envKeys: ['OLLAMA_API_KEY'],
+    apiBaseEnv: ['OLLAMA_API_BASE'],
+    apiKeyRequired: false,
+    params: paramsWithout(COMMON_WITH_REASONING_PARAMS, ['logit_bias', 'n', 'functions', 'function_call']),
+    embeddings: true,
+    chatUrl: ollamaV1Url('chat/completions'),
+    embeddingUrl: ollamaV1Url('embeddings'),
+  },
+  {
+    id: 'litellm_proxy',
+    displayName: 'LiteLLM proxy',
+    baseUrl: undefined,
+    envKeys: ['LITELLM_PROXY_API_KEY'],
+    apiBaseEnv: ['LITELLM_PROXY_API_BASE'],
+    apiKeyRequired: false,
+    params: PASS_THROUGH_PARAMS,
+    embeddings: true,
+    // A gateway round-trips reasoning and Anthropic thinking blocks to the provider behind it.
+    quirks: { keepReasoningContent: true, keepThinkingBlocks: true },
+  },
+  {
+    id: 'tollgate',
+    displayName: 'Tollgate proxy',
+    baseUrl: undefined,
+    envKeys: ['TOLLGATE_API_KEY'],
+    apiBaseEnv: ['TOLLGATE_API_BASE'],
+    apiKeyRequired: false,
+    params: PASS_THROUGH_PARAMS,
+    embeddings: true,
+    quirks: { keepReasoningContent: true, keepThinkingBlocks: true },
+  },
+] as const satisfies readonly OpenAICompatibleProvider[];

@@ -1,0 +1,62 @@
+import type { ChatCompletionChunk, OpenAIUsage } from '@tollgate/core';
+import { attachMetadata, type CallMetadata } from './call-metadata.js';
+
+/** Hooks of `normalizeStreamUsage`. */
+export interface NormalizeStreamUsageOptions {
+  /** Whether the caller asked for `stream_options.include_usage` (then a final usage chunk is emitted). */
+  readonly includeUsage: boolean;
+  /** Counts usage from the streamed text when the provider reported none. */
+  readonly estimateUsage: (outputText: string) => OpenAIUsage;
+  /** Builds the call's metadata once the stream ended, from the final usage. */
+  readonly finalize: (usage: OpenAIUsage, usageEstimated: boolean) => CallMetadata;
+}
+
+/**
+ * Puts usage where OpenAI puts it, whatever the provider did: usage is removed from every chunk (Z.ai and
+ * DeepSeek attach it to the last content chunk, Anthropic splits it over two events), the last report wins, and
+ * with `include_usage` one final `choices: []` chunk carries it — with the call's metadata (cost included) as its
+ * non-enumerable `tollgate` property. Usage-only chunks are not passed on. When the provider reported no usage,
+ * it is estimated from the streamed text.
+ */
+export async function* normalizeStreamUsage(
+  source: AsyncIterable<ChatCompletionChunk>,
+  options: NormalizeStreamUsageOptions,
+): AsyncGenerator<ChatCompletionChunk> {
+  let usage: OpenAIUsage | undefined;
+  let last: ChatCompletionChunk | undefined;
+  // Kept only for the rare provider that reports no usage; appending references is cheap.
+  const outputPieces: string[] = [];
+  for await (const chunk of source) {
+    last = chunk;
+    if (chunk.usage) {
+      usage = chunk.usage;
+      delete chunk.usage;
+    }
+    if (chunk.choices.length === 0) continue;
+    if (usage === undefined) collectOutput(chunk, outputPieces);
+    yield chunk;
+  }
+  const usageEstimated = usage === undefined;
+  const finalUsage = usage ?? options.estimateUsage(outputPieces.join(''));
+  const metadata = options.finalize(finalUsage, usageEstimated);
+  if (options.includeUsage && last) {
+    yield attachMetadata<ChatCompletionChunk>(
+      { id: last.id, object: 'chat.completion.chunk', created: last.created, model: last.model, choices: [], usage: finalUsage },
+      metadata,
+    );
+  }
+}
+
+function collectOutput(chunk: ChatCompletionChunk, pieces: string[]): void {
+  for (const choice of chunk.choices) {
+    const { delta } = choice;
+    if (delta.content) pieces.push(delta.content);
+    if (delta.reasoning_content) pieces.push(delta.reasoning_content);
+    if (delta.tool_calls) {
+      for (const call of delta.tool_calls) {
+        if (call.function?.name) pieces.push(call.function.name);
+        if (call.function?.arguments) pieces.push(call.function.arguments);
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { ChatCompletionRequest, EmbeddingRequest } from '@tollgate/core';
+import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
+import type { Deployment } from '../deployment/deployment.js';
+
+interface DeploymentCallBase {
+  /** The deployment to call; its `litellmParams` carry credentials, base URL and provider options. */
+  deployment: Deployment;
+  /** Aborts when the caller gives up or the attempt times out; pass it to the provider. */
+  signal: AbortSignal;
+  /** The attempt's time limit (the router enforces it too; passing it on lets the provider clean up). */
+  timeoutMs: number;
+}
+
+/** A chat completion for one deployment: `params.model` is the deployment's `litellm_params.model`. */
+export interface CompletionDeploymentCall extends DeploymentCallBase {
+  kind: 'completion';
+  params: ChatCompletionRequest;
+}
+
+/** An embedding request for one deployment: `params.model` is the deployment's `litellm_params.model`. */
+export interface EmbeddingDeploymentCall extends DeploymentCallBase {
+  kind: 'embedding';
+  params: EmbeddingRequest;
+}
+
+export type DeploymentCall = CompletionDeploymentCall | EmbeddingDeploymentCall;
+
+/** What to send, without the deployment, signal and time limit that each attempt adds. */
+export type DeploymentCallPayload =
+  | Pick<CompletionDeploymentCall, 'kind' | 'params'>
+  | Pick<EmbeddingDeploymentCall, 'kind' | 'params'>;
+
+/**
+ * What a deployment answers, as `@tollgate/providers` does: a completion, a chunk stream (when `params.stream` is
+ * true) or embeddings, each with the providers' `tollgate` call metadata (provider, usage, cost).
+ */
+export type DeploymentResponse = ChatCompletionResult | ChatCompletionStream | EmbeddingResult;
+
+/**
+ * Calls one deployment once. The default goes through `@tollgate/providers`; tests inject scripted deployments.
+ * It should throw TollgateErrors (their status decides retries, cooldowns and fallbacks); anything else counts as
+ * a 500.
+ */
+export type CallDeployment = (call: DeploymentCall) => Promise<DeploymentResponse>;

@@ -1,0 +1,195 @@
+import { ServiceUnavailableError, type ChatCompletionRequest, type EmbeddingRequest } from '@tollgate/core';
+import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
+import type { CallDeployment, DeploymentResponse } from './call/deployment-call.js';
+import { providersCallDeployment } from './call/providers-call-deployment.js';
+import { pricingRouterCatalogue } from './catalogue/pricing-router-catalogue.js';
+import type { RouterCatalogue } from './catalogue/router-catalogue.js';
+import { checkRouterReferences } from './config/check-router-references.js';
+import type { ModelListEntryInput } from './config/model-list-schema.js';
+import { parseModelList, parseRouterSettings } from './config/parse-router-config.js';
+import { RouterConfigError } from './config/router-config-error.js';
+import type { RouterSettingsInput } from './config/router-settings-schema.js';
+import { buildDeployments } from './deployment/build-deployments.js';
+import type { Deployment } from './deployment/deployment.js';
+import { resolveRouterPolicy } from './policy/router-policy.js';
+import type { RouterContext } from './router-context.js';
+import { resolveModelGroup, routeWithFallbacks } from './route/route-with-fallbacks.js';
+import type { RouteRequest } from './route/route-request.js';
+import { forcedFailureOf, splitRouterRequestFields, type RouterRequestFields } from './route/router-request-fields.js';
+import { systemClock, type Clock } from './runtime/clock.js';
+import { InMemoryRouterStateStore } from './state/in-memory-router-state-store.js';
+import type { RouterStateStore } from './state/router-state-store.js';
+import { createRoutingStrategy } from './strategies/create-routing-strategy.js';
+
+/** How to build a Router. */
+export interface RouterOptions {
+  /** LiteLLM's `model_list`; validated (a RouterConfigError names each bad field). */
+  modelList: readonly ModelListEntryInput[];
+  /** LiteLLM's `router_settings`; validated likewise. */
+  routerSettings?: RouterSettingsInput;
+  /** Calls one deployment (default: `@tollgate/providers` with the deployment's `litellm_params`). */
+  callDeployment?: CallDeployment;
+  /** Where cooldowns, in-flight counts, usage and latencies live (default: in this process's memory). */
+  stateStore?: RouterStateStore;
+  /** Time source for cooldowns, usage minutes and backoff (default: the system clock). */
+  clock?: Clock;
+  /** Uniform random numbers in [0, 1) for weighted choices and jitter (default: Math.random). */
+  random?: () => number;
+  /** Context windows, prices and token counts (default: `@tollgate/pricing`'s catalogue). */
+  catalogue?: RouterCatalogue;
+}
+
+/** Per-call options. */
+export interface RouterCallOptions {
+  /** Abort the request: no further attempt, retry or fallback is made. */
+  signal?: AbortSignal;
+  /** Time limit of each attempt, replacing the deployment's and the router's (`x-litellm-timeout`). */
+  timeoutMs?: number;
+  /** Retries per group, replacing `num_retries` (`x-litellm-num-retries`). */
+  numRetries?: number;
+}
+
+/** A chat completion request as the router takes it: OpenAI params plus the router's own keys. */
+export type RouterCompletionParams = ChatCompletionRequest & RouterRequestFields;
+/** An embedding request as the router takes it. */
+export type RouterEmbeddingParams = EmbeddingRequest & RouterRequestFields;
+
+/** An alias of a model group. */
+export interface ModelGroupAlias {
+  alias: string;
+  modelGroup: string;
+  /** Left out of model listings. */
+  hidden: boolean;
+}
+
+/**
+ * LiteLLM's Router: calls a model group (the `model_name` several deployments share) and picks, retries, cools
+ * down and falls back across its deployments, so callers see one reliable model. Results are the providers'
+ * results; `routerMetadataOf(result)` tells which deployment answered and how many retries and fallbacks it took.
+ */
+export class Router {
+  private readonly context: RouterContext;
+  private readonly aliasList: readonly ModelGroupAlias[];
+  /** The store the router created when none was given (it closes only that one). */
+  private readonly ownStore: RouterStateStore = new InMemoryRouterStateStore();
+  private readonly ownsStore: boolean;
+  private closed = false;
+
+  constructor(options: RouterOptions) {
+    const modelList = parseModelList(options.modelList);
+    const settings = parseRouterSettings(options.routerSettings);
+    const catalogue = options.catalogue ?? pricingRouterCatalogue();
+    const groups = buildDeployments({ modelList, catalogue });
+    const issues = checkRouterReferences(settings, new Set(groups.keys()));
+    if (issues.length > 0) throw new RouterConfigError(issues);
+    this.ownsStore = options.stateStore === undefined;
+    this.aliasList = Object.entries(settings.model_group_alias ?? {}).map(([alias, target]) => ({
+      alias,
+      modelGroup: typeof target === 'string' ? target : target.model,
+      hidden: typeof target === 'string' ? false : target.hidden === true,
+    }));
+    this.context = {
+      groups,
+      aliases: new Map(this.aliasList.map((alias) => [alias.alias, alias.modelGroup])),
+      policy: resolveRouterPolicy(settings),
+      strategy: createRoutingStrategy(settings),
+      store: options.stateStore ?? this.ownStore,
+      clock: options.clock ?? systemClock,
+      random: options.random ?? Math.random,
+      catalogue,
+      callDeployment: options.callDeployment ?? providersCallDeployment,
+    };
+  }
+
+  /**
+   * A chat completion from the requested model group. With `stream: true` it resolves once a deployment has sent
+   * its first chunk (failover happens before that, never after), with a stream that starts with that chunk.
+   */
+  completion(
+    params: RouterCompletionParams & { stream: true },
+    options?: RouterCallOptions,
+  ): Promise<ChatCompletionStream>;
+  completion(
+    params: RouterCompletionParams & { stream?: false | null },
+    options?: RouterCallOptions,
+  ): Promise<ChatCompletionResult>;
+  completion(
+    params: RouterCompletionParams,
+    options?: RouterCallOptions,
+  ): Promise<ChatCompletionResult | ChatCompletionStream>;
+  async completion(
+    params: RouterCompletionParams,
+    options: RouterCallOptions = {},
+  ): Promise<ChatCompletionResult | ChatCompletionStream> {
+    const { fields, params: rest } = splitRouterRequestFields(params);
+    const result = await this.route(
+      { kind: 'completion', params: rest as ChatCompletionRequest, stream: rest.stream === true },
+      fields,
+      options,
+    );
+    return result as ChatCompletionResult | ChatCompletionStream;
+  }
+
+  /** Embeddings from the requested model group. */
+  async embedding(params: RouterEmbeddingParams, options: RouterCallOptions = {}): Promise<EmbeddingResult> {
+    const { fields, params: rest } = splitRouterRequestFields(params);
+    const result = await this.route(
+      { kind: 'embedding', params: rest as EmbeddingRequest, stream: false },
+      fields,
+      options,
+    );
+    return result as EmbeddingResult;
+  }
+
+  /** The model groups, in configuration order. */
+  getModelGroups(): string[] {
+    return [...this.context.groups.keys()];
+  }
+
+  /** The aliases of model groups (`model_group_alias`). */
+  getModelGroupAliases(): readonly ModelGroupAlias[] {
+    return this.aliasList;
+  }
+
+  /** Whether a name is a model group or an alias of one. */
+  hasModelGroup(name: string): boolean {
+    return this.context.groups.has(this.context.aliases.get(name) ?? name);
+  }
+
+  /** The deployments of a group (or of an alias's group); empty for an unknown name. */
+  getDeployments(name: string): readonly Deployment[] {
+    return this.context.groups.get(this.context.aliases.get(name) ?? name) ?? [];
+  }
+
+  /** The model group a name routes to; throws a 400 naming `model` when it is unknown. */
+  resolveModelGroup(name: string): string {
+    return resolveModelGroup(this.context, name);
+  }
+
+  /** Refuses further requests. The state store is closed only when the router created it (the default one). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsStore) await this.ownStore.close?.();
+  }
+
+  private route(
+    call: Pick<RouteRequest, 'stream'> &
+      ({ kind: 'completion'; params: ChatCompletionRequest } | { kind: 'embedding'; params: EmbeddingRequest }),
+    fields: RouterRequestFields,
+    options: RouterCallOptions,
+  ): Promise<DeploymentResponse> {
+    if (this.closed) return Promise.reject(new ServiceUnavailableError('The router is closed'));
+    const requestedModel = call.params.model;
+    return routeWithFallbacks(this.context, {
+      ...call,
+      requestedModel,
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      numRetries: options.numRetries ?? fields.num_retries ?? this.context.policy.numRetries,
+      requestFallbacks: fields.fallbacks ?? undefined,
+      disableFallbacks: fields.disable_fallbacks === true,
+      forcedFailure: forcedFailureOf(fields, requestedModel),
+    });
+  }
+}
