@@ -3,7 +3,7 @@ import { BadRequestError, TollgateError, toTollgateError } from '@tollgate/core'
 
 /** Express/body-parser failures carry a `type` and `status`; map the ones clients cause to OpenAI errors. */
 function fromBodyParserError(error: unknown): TollgateError | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
+  if (typeof error !== 'object' || error === null || TollgateError.isInstance(error)) return undefined;
   const { type, status, limit } = error as { type?: string; status?: number; limit?: number };
   if (type === 'entity.too.large') {
     return new TollgateError(`Request body is larger than the limit of ${limit ?? '?'} bytes`, 413, 'invalid_request_error', {

@@ -1,0 +1,103 @@
+import OpenAI from 'openai';
+import { manage, MASTER_KEY, startTestProxy, type TestProxy } from './start-test-proxy.js';
+
+let testProxy: TestProxy;
+
+beforeAll(async () => {
+  testProxy = await startTestProxy();
+});
+afterAll(async () => {
+  await testProxy.stop();
+});
+
+const ask = (client: OpenAI, content = 'hi') =>
+  client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content }], max_tokens: 32 }).withResponse();
+
+describe('budgets and rate limits hold under concurrency (embedded mode)', () => {
+  it('never spends past max_budget with 100 concurrent calls', async () => {
+    const master = new OpenAI({ apiKey: MASTER_KEY, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const probe = await ask(master);
+    const costPerCall = Number(probe.response.headers.get('x-litellm-response-cost'));
+    expect(costPerCall).toBeGreaterThan(0);
+    const maxBudget = costPerCall * 10.5;
+    const generated = await manage(testProxy, '/key/generate', { max_budget: maxBudget });
+    const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const results = await Promise.allSettled(Array.from({ length: 100 }, () => ask(client)));
+    const admitted = results.filter((result) => result.status === 'fulfilled').length;
+    const refused = results.filter(
+      (result) => result.status === 'rejected' && (result.reason as { error?: { type?: string } }).error?.type === 'budget_exceeded',
+    ).length;
+    expect(admitted + refused).toBe(100);
+    expect(admitted).toBeGreaterThanOrEqual(5);
+    expect(admitted).toBeLessThanOrEqual(10);
+    const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(generated.key)}`);
+    expect(info.info.spend).toBeLessThanOrEqual(maxBudget);
+    expect(info.info.spend).toBeCloseTo(admitted * costPerCall, 9);
+  });
+
+  it('admits exactly rpm_limit requests in a burst and answers 429 with retry-after', async () => {
+    const generated = await manage(testProxy, '/key/generate', { rpm_limit: 5 });
+    const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => ask(client)));
+    const admitted = results.filter((result) => result.status === 'fulfilled');
+    expect(admitted).toHaveLength(5);
+    const refusal = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+    expect(refusal.reason).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(Number((refusal.reason as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after'))).toBeGreaterThan(0);
+    const first = (admitted[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof ask>>>).value.response;
+    expect(first.headers.get('x-ratelimit-limit-requests')).toBe('5');
+  });
+
+  it('keeps at most max_parallel_requests in flight and frees every slot', async () => {
+    const generated = await manage(testProxy, '/key/generate', { max_parallel_requests: 2 });
+    const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    testProxy.upstream.setBehaviour({ reply: 'text', text: 'slow answer', delayMs: 150 });
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 8 }, () => ask(client)));
+      const admitted = results.filter((result) => result.status === 'fulfilled').length;
+      expect(admitted).toBeGreaterThanOrEqual(2);
+      expect(admitted).toBeLessThan(8);
+      // All slots are free again: two more at once both pass.
+      const again = await Promise.all([ask(client), ask(client)]);
+      expect(again).toHaveLength(2);
+    } finally {
+      testProxy.upstream.setBehaviour(undefined);
+    }
+  });
+
+  it('frees the slot when the client disconnects mid-stream and books what was produced', async () => {
+    const generated = await manage(testProxy, '/key/generate', { max_parallel_requests: 1 });
+    const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    testProxy.upstream.setBehaviour({ reply: 'text', completionTokens: 50, chunkDelayMs: 20 });
+    const controller = new AbortController();
+    try {
+      const stream = await client.chat.completions.create(
+        { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'long' }], stream: true },
+        { signal: controller.signal },
+      );
+      let chunks = 0;
+      await expect(
+        (async () => {
+          for await (const _chunk of stream) {
+            chunks += 1;
+            if (chunks === 3) controller.abort();
+          }
+        })(),
+      ).rejects.toThrow();
+    } finally {
+      testProxy.upstream.setBehaviour(undefined);
+    }
+    // The slot is released once the proxy notices the disconnect.
+    let admitted = false;
+    for (let attempt = 0; attempt < 20 && !admitted; attempt += 1) {
+      admitted = await ask(client).then(
+        () => true,
+        () => false,
+      );
+      if (!admitted) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(admitted).toBe(true);
+    const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(generated.key)}`);
+    expect(info.info.spend).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
+import { completionCost } from '@tollgate/pricing';
+import type { Router } from '@tollgate/router';
+import type { AuthContext } from '../auth/auth-context.js';
+import type { AuthDirectory } from '../auth/auth-directory.js';
+import type { Logger } from '../observability/create-logger.js';
+import type { ProxyMetrics } from '../observability/proxy-metrics.js';
+import type { SpendSink } from '../spend/spend-sink.js';
+import { estimateWorstCase } from './estimate-worst-case.js';
+import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
+
+export interface GatewayOptions {
+  router: Router;
+  limiter: LimitBackend;
+  spendSink: SpendSink;
+  authDirectory: AuthDirectory;
+  /** Deployment id → catalogue name its cost is computed with. */
+  pricingNames: ReadonlyMap<string, string>;
+  globalBudget: GlobalBudget | undefined;
+  timezone: string;
+  metrics: ProxyMetrics;
+  logger: Logger;
+  /** Fired once per window when a soft budget is first reached. */
+  onSoftBudgetCrossed?: (details: { scope: string; windowId: string }) => void;
+}
+
+/** What a request needs admitted: who asks, for which model group, and what it may cost. */
+export interface AdmissionInput {
+  auth: AuthContext;
+  modelGroup: string;
+  endUser: string | undefined;
+  callType: 'acompletion' | 'aembedding';
+  messages?: readonly unknown[];
+  tools?: readonly unknown[];
+  text?: string;
+  requestedMaxTokens: number | undefined;
+}
+
+/** An admitted request: holds its reservation until `settle` or `fail`. */
+export interface Admission {
+  requestId: string;
+  input: AdmissionInput;
+  startedAt: Date;
+  /** Whether anything was reserved in the limiter (false when no limit applies). */
+  reserved: boolean;
+  /** `x-ratelimit-*` headers for the response. */
+  headers: Record<string, string>;
+}
+
+/** How a call ended, for settlement and the spend log. */
+export interface CallOutcome {
+  status: 'success' | 'failure';
+  usage: OpenAIUsage | null;
+  deploymentId: string | undefined;
+  model: string;
+  provider: string | undefined;
+  apiBase: string | undefined;
+  completionStartTime?: Date;
+}
+
+export interface Settlement {
+  /** USD cost, or null when the model has no price. */
+  costUsd: number | null;
+}
+
+/**
+ * The governance path of every LLM call: admit (budgets and rate limits reserved atomically, one limiter round
+ * trip), then settle (actual cost replaces the reservation, one round trip; the spend event is made durable).
+ */
+export class Gateway {
+  constructor(readonly options: GatewayOptions) {}
+
+  async admit(input: AdmissionInput): Promise<Admission> {
+    const { auth, modelGroup } = input;
+    const nowMs = Date.now();
+    const customer = input.endUser === undefined ? undefined : await this.options.authDirectory.customer(input.endUser);
+    if (customer?.blocked) {
+      throw new PermissionDeniedError(`Customer ${input.endUser} is blocked. Unblock via /customer/unblock.`, { code: '403', type: 'customer_blocked' });
+    }
+    const scopes = scopesOfRequest({
+      auth,
+      customer,
+      modelGroup,
+      globalBudget: this.options.globalBudget,
+      nowMs,
+      timezone: this.options.timezone,
+    });
+    const requestId = randomUUID();
+    const admission: Admission = { requestId, input, startedAt: new Date(nowMs), reserved: false, headers: {} };
+    if (scopes.length === 0) return admission;
+
+    const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
+    const worst = needsEstimate
+      ? estimateWorstCase({
+          pricingModels: this.pricingModelsOf(modelGroup),
+          messages: input.messages,
+          tools: input.tools,
+          text: input.text,
+          requestedMaxTokens: input.requestedMaxTokens,
+          embedding: input.callType === 'aembedding',
+        })
+      : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
+    const result = await this.options.limiter.admit({
+      requestId,
+      scopes,
+      reserveNano: worst.costNano,
+      reserveTokens: worst.promptTokens + worst.maxOutputTokens,
+      nowMs,
+    });
+    const error = admissionError(result);
+    if (error !== undefined) {
+      if (result.outcome === 'unavailable') this.options.logger.error({ requestId, reason: result.reason }, 'limiter unavailable');
+      throw error;
+    }
+    if (result.outcome === 'admitted') {
+      admission.reserved = !result.failedOpen;
+      admission.headers = rateLimitHeaders(result.rateLimits);
+      if (result.failedOpen) this.options.logger.warn({ requestId }, 'limiter unavailable: admitted unchecked (fail open)');
+    }
+    return admission;
+  }
+
+  /**
+   * Books a finished call: exact cost from usage, the reservation replaced by it, and the spend event made durable.
+   * Resolves when the event is durable, so the caller can end the response after it.
+   */
+  async settle(admission: Admission, outcome: CallOutcome): Promise<Settlement> {
+    const { input, requestId } = admission;
+    const usage = outcome.usage;
+    const pricingName = outcome.deploymentId === undefined ? undefined : this.options.pricingNames.get(outcome.deploymentId);
+    const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage });
+    const costNano = cost?.priced ? cost.costNanoUsd : null;
+    if (outcome.status === 'success' && costNano === null) {
+      this.options.metrics.unpriced.inc({ model_group: input.modelGroup });
+      this.options.logger.warn({ requestId, model: outcome.model }, 'model has no price: cost booked as unknown');
+    }
+    const totalTokens = usage === null ? 0 : usage.prompt_tokens + usage.completion_tokens;
+    const settling = admission.reserved
+      ? this.options.limiter.settle({ requestId, actualCostNano: costNano ?? 0, actualTokens: totalTokens })
+      : undefined;
+    const event = this.spendEventOf(admission, outcome, costNano);
+    const [settled] = await Promise.all([settling, this.options.spendSink.record(event)]);
+    for (const crossing of settled?.softBudgetCrossings ?? []) {
+      const scope = `${crossing.scope.kind}:${crossing.scope.id}`;
+      this.options.logger.warn({ requestId, scope, windowId: crossing.windowId }, 'soft_budget_crossed');
+      this.options.onSoftBudgetCrossed?.({ scope, windowId: crossing.windowId });
+    }
+    if (costNano !== null) this.options.metrics.spend.inc({ model_group: input.modelGroup }, costNano / 1e9);
+    if (usage !== null) {
+      this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'input' }, usage.prompt_tokens);
+      this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'output' }, usage.completion_tokens);
+    }
+    return { costUsd: costNano === null ? null : costNano / 1e9 };
+  }
+
+  /** Frees the reservation of a call that produced nothing billable (refused upstream, failed before any token). */
+  async release(admission: Admission): Promise<void> {
+    if (!admission.reserved) return;
+    const result = await this.options.limiter.release({ requestId: admission.requestId });
+    if (result.outcome === 'unavailable') {
+      this.options.logger.warn({ requestId: admission.requestId }, 'release failed; the reservation expires with its lease');
+    }
+  }
+
+  private pricingModelsOf(modelGroup: string): string[] {
+    return this.options.router
+      .getDeployments(modelGroup)
+      .map((deployment) => this.options.pricingNames.get(deployment.id))
+      .filter((name): name is string => name !== undefined);
+  }
+
+  private spendEventOf(admission: Admission, outcome: CallOutcome, costNano: number | null): SpendEventInput {
+    const { auth, modelGroup, endUser, callType } = admission.input;
+    const usage = outcome.usage;
+    return {
+      schema_version: 1,
+      request_id: admission.requestId,
+      call_type: callType,
+      api_key: auth.tokenHash,
+      cost_nano: costNano === null ? null : String(costNano),
+      prompt_tokens: usage?.prompt_tokens ?? 0,
+      completion_tokens: usage?.completion_tokens ?? 0,
+      cache_read_tokens: usage?.prompt_tokens_details?.cached_tokens ?? 0,
+      cache_creation_tokens: usage?.prompt_tokens_details?.cache_creation_tokens ?? 0,
+      reasoning_tokens: usage?.completion_tokens_details?.reasoning_tokens ?? 0,
+      start_time: admission.startedAt.toISOString(),
+      end_time: new Date().toISOString(),
+      completion_start_time: outcome.completionStartTime?.toISOString() ?? null,
+      model: outcome.model,
+      model_id: outcome.deploymentId ?? null,
+      model_group: modelGroup,
+      provider: outcome.provider ?? null,
+      api_base: outcome.apiBase ?? null,
+      user_id: auth.kind === 'virtual' ? auth.key.userId : null,
+      team_id: auth.kind === 'virtual' ? auth.key.teamId : null,
+      end_user: endUser ?? null,
+      status: outcome.status,
+    } as SpendEventInput;
+  }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { parseProxyArgs } from './cli/parse-proxy-args.js';
+import { ConfigError, loadProxyConfig } from './config/load-proxy-config.js';
+import { createLogger } from './observability/create-logger.js';
+import { startProxy } from './server/start-proxy.js';
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  let args;
+  try {
+    args = parseProxyArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  let loaded;
+  try {
+    loaded = await loadProxyConfig(args.configPath);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  for (const missing of loaded.unresolved) {
+    logger.warn({ path: missing.path, variable: missing.variable }, 'config references an unset environment variable');
+  }
+  const proxy = await startProxy({ config: loaded.config, port: args.port, host: args.host, logger });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    proxy.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,164 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { BadRequestError, parseChatCompletionRequest, toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
+import { countTokens } from '@tollgate/pricing';
+import type { ChatCompletionStream } from '@tollgate/providers';
+import { routerMetadataOf } from '@tollgate/router';
+import { authOf } from '../auth/authenticate-request.js';
+import type { Admission, Gateway } from '../gateway/gateway.js';
+import { resolveModelAccess } from '../gateway/model-access.js';
+import { setCallHeaders } from './call-headers.js';
+import { writeSse } from './write-sse.js';
+
+export interface LlmRouteOptions {
+  gateway: Gateway;
+  /** Lets request bodies carry `api_base` / `api_key` (off by default: they would redirect upstream calls). */
+  allowClientSideCredentials: boolean;
+}
+
+const CLIENT_CREDENTIAL_FIELDS = ['api_base', 'api_key', 'base_url', 'api_version'] as const;
+
+/** Reads the end user: the body's `user`, else the `x-litellm-end-user-id` header. */
+export function endUserOf(request: Request, bodyUser: unknown): string | undefined {
+  if (typeof bodyUser === 'string' && bodyUser !== '') return bodyUser;
+  const header = request.headers['x-litellm-end-user-id'] ?? request.headers['x-litellm-customer-id'];
+  return typeof header === 'string' && header !== '' ? header : undefined;
+}
+
+/** Refuses `api_base`/`api_key` in a body unless the config allows clients to redirect upstream calls. */
+export function refuseClientCredentials(body: Record<string, unknown>, allowed: boolean): void {
+  if (allowed) return;
+  for (const field of CLIENT_CREDENTIAL_FIELDS) {
+    if (body[field] !== undefined) {
+      throw new BadRequestError(`'${field}' may not be set in a request to this proxy`, { param: field, code: '400' });
+    }
+  }
+}
+
+/** Usage of a stream that ended without a usage report (client gone, upstream broken): the text produced, counted. */
+function usageFromText(model: string, promptTokens: number, text: string) {
+  const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
+  return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
+}
+
+/** `POST /chat/completions`: admit, route, answer (streamed as it arrives), settle before the last byte. */
+export function createChatCompletionsHandler(options: LlmRouteOptions): RequestHandler {
+  const { gateway } = options;
+  return async (request, response) => {
+    const auth = authOf(response);
+    const body = parseChatCompletionRequest(request.body);
+    refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
+    const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
+    const admission = await gateway.admit({
+      auth,
+      modelGroup,
+      endUser: endUserOf(request, body.user),
+      callType: 'acompletion',
+      messages: body.messages,
+      tools: body.tools ?? undefined,
+      requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+    });
+    const abort = new AbortController();
+    response.on('close', () => {
+      if (!response.writableFinished) abort.abort();
+    });
+    const params = { ...body, model: modelGroup } as ChatCompletionRequest;
+    if (body.stream === true) {
+      await serveStream({ request, response, gateway, admission, params, signal: abort.signal });
+    } else {
+      await serveCompletion({ response, gateway, admission, params, signal: abort.signal });
+    }
+  };
+}
+
+interface ServeOptions {
+  response: Response;
+  gateway: Gateway;
+  admission: Admission;
+  params: ChatCompletionRequest;
+  signal: AbortSignal;
+}
+
+async function callFailed(gateway: Gateway, admission: Admission, error: unknown): Promise<never> {
+  await gateway.release(admission);
+  throw toTollgateError(error);
+}
+
+async function serveCompletion({ response, gateway, admission, params, signal }: ServeOptions): Promise<void> {
+  let result;
+  try {
+    result = await gateway.options.router.completion({ ...params, stream: false }, { signal });
+  } catch (error) {
+    return callFailed(gateway, admission, error);
+  }
+  const metadata = setCallHeaders(response, admission, result);
+  const settlement = await gateway.settle(admission, {
+    status: 'success',
+    usage: result.usage ?? null,
+    deploymentId: metadata?.modelId,
+    model: result.model,
+    provider: result.tollgate?.provider,
+    apiBase: metadata?.apiBase,
+  });
+  if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
+  response.json(result);
+}
+
+async function serveStream(options: ServeOptions & { request: Request }): Promise<void> {
+  const { response, gateway, admission, params, signal } = options;
+  const wantsUsage = params.stream_options?.include_usage === true;
+  let stream: ChatCompletionStream;
+  try {
+    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal });
+  } catch (error) {
+    return callFailed(gateway, admission, error);
+  }
+  const metadata = setCallHeaders(response, admission, stream);
+  response.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  response.flushHeaders();
+  const startedMs = Date.now();
+  let firstChunkAt: Date | undefined;
+  let usageChunk: ChatCompletionChunk | undefined;
+  let producedText = '';
+  let model = params.model;
+  let failure: unknown;
+  try {
+    for await (const chunk of stream) {
+      firstChunkAt ??= new Date();
+      model = chunk.model ?? model;
+      if (chunk.usage && chunk.choices.length === 0) {
+        usageChunk = chunk;
+        continue;
+      }
+      for (const choice of chunk.choices) producedText += choice.delta?.content ?? '';
+      await writeSse(response, `data: ${JSON.stringify(chunk)}\n\n`);
+    }
+  } catch (error) {
+    failure = error;
+  }
+  if (firstChunkAt) gateway.options.metrics.timeToFirstToken.observe({ model_group: admission.input.modelGroup }, (firstChunkAt.getTime() - startedMs) / 1000);
+  // Book what was produced even when the client left or upstream broke mid-stream.
+  const usage = usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, 0, producedText);
+  const settlement = await gateway.settle(admission, {
+    status: failure === undefined ? 'success' : 'failure',
+    usage,
+    deploymentId: metadata?.modelId ?? routerMetadataOf(stream)?.modelId,
+    model,
+    provider: stream.tollgate?.provider,
+    apiBase: metadata?.apiBase,
+    completionStartTime: firstChunkAt,
+  });
+  if (failure !== undefined) {
+    if (!signal.aborted) {
+      const error = toTollgateError(failure);
+      await writeSse(response, `data: ${JSON.stringify(error.toJSON())}\n\n`);
+    }
+    response.end();
+    return;
+  }
+  if (wantsUsage && usageChunk) {
+    const withCost = { ...usageChunk, usage: { ...usageChunk.usage, cost: settlement.costUsd } };
+    await writeSse(response, `data: ${JSON.stringify(withCost)}\n\n`);
+  }
+  await writeSse(response, 'data: [DONE]\n\n');
+  response.end();
+}

@@ -1,0 +1,45 @@
+import type { RequestHandler } from 'express';
+import { parseEmbeddingRequest, toTollgateError } from '@tollgate/core';
+import { authOf } from '../auth/authenticate-request.js';
+import { resolveModelAccess } from '../gateway/model-access.js';
+import { setCallHeaders } from './call-headers.js';
+import { endUserOf, refuseClientCredentials, type LlmRouteOptions } from './chat-completions-route.js';
+
+/** `POST /embeddings`: admit, route, settle, answer. */
+export function createEmbeddingsHandler(options: LlmRouteOptions): RequestHandler {
+  const { gateway } = options;
+  return async (request, response) => {
+    const auth = authOf(response);
+    const body = parseEmbeddingRequest(request.body);
+    refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
+    const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
+    const input = body.input;
+    const admission = await gateway.admit({
+      auth,
+      modelGroup,
+      endUser: endUserOf(request, body.user),
+      callType: 'aembedding',
+      text: typeof input === 'string' ? input : Array.isArray(input) && input.every((item) => typeof item === 'string') ? input.join('\n') : '',
+      requestedMaxTokens: 0,
+    });
+    let result;
+    try {
+      result = await gateway.options.router.embedding({ ...body, model: modelGroup });
+    } catch (error) {
+      await gateway.release(admission);
+      throw toTollgateError(error);
+    }
+    const metadata = setCallHeaders(response, admission, result);
+    const usage = result.usage ? { prompt_tokens: result.usage.prompt_tokens, completion_tokens: 0, total_tokens: result.usage.total_tokens } : null;
+    const settlement = await gateway.settle(admission, {
+      status: 'success',
+      usage,
+      deploymentId: metadata?.modelId,
+      model: result.model ?? modelGroup,
+      provider: undefined,
+      apiBase: metadata?.apiBase,
+    });
+    if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
+    response.json(result);
+  };
+}

@@ -1,0 +1,68 @@
+import express, { type Express } from 'express';
+import { authenticateRequest } from '../auth/authenticate-request.js';
+import type { AuthDirectory } from '../auth/auth-directory.js';
+import type { Gateway } from '../gateway/gateway.js';
+import { createErrorHandler } from '../http/error-handler.js';
+import { createManagementRoutes } from '../management/index.js';
+import type { ProxyMetrics } from '../observability/proxy-metrics.js';
+import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
+import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
+import { createHealthRoutes } from '../routes/health-routes.js';
+import { createModelsRoutes } from '../routes/models-routes.js';
+import type { ManagementContext } from './proxy-context.js';
+
+export interface CreateAppOptions {
+  gateway: Gateway;
+  authDirectory: AuthDirectory;
+  management: ManagementContext;
+  metrics: ProxyMetrics;
+  maxRequestBytes: number;
+  allowClientSideCredentials: boolean;
+  checkStorage: () => Promise<void>;
+  version: string;
+}
+
+/** The Express app: public probes and metrics, then authenticated OpenAI and management routes. */
+export function createApp(options: CreateAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(createHealthRoutes({ checkStorage: options.checkStorage, version: options.version }));
+  app.get('/metrics', async (_request, response) => {
+    response.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
+  });
+  app.use(express.json({ limit: options.maxRequestBytes }));
+  app.use(authenticateRequest(options.authDirectory));
+
+  const llm = { gateway: options.gateway, allowClientSideCredentials: options.allowClientSideCredentials };
+  const chat = createChatCompletionsHandler(llm);
+  const embeddings = createEmbeddingsHandler(llm);
+  app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], instrument(options.metrics, 'chat', chat));
+  app.post(['/embeddings', '/v1/embeddings'], instrument(options.metrics, 'embeddings', embeddings));
+  app.use(createModelsRoutes(options.gateway.options.router));
+  app.use(createManagementRoutes(options.management));
+  app.use((_request, response) => {
+    response.status(404).json({ error: { message: 'Route not found', type: 'not_found_error', param: null, code: '404' } });
+  });
+  app.use(createErrorHandler({ logUnexpected: (error) => options.management.logger.error({ err: error }, 'unexpected error') }));
+  return app;
+}
+
+function instrument(metrics: ProxyMetrics, route: string, handler: express.RequestHandler): express.RequestHandler {
+  return async (request, response, next) => {
+    const started = process.hrtime.bigint();
+    metrics.inFlight.inc();
+    response.once('close', () => {
+      metrics.inFlight.dec();
+      const modelGroup = String(response.getHeader('x-litellm-model-group') ?? 'unknown');
+      metrics.requests.inc({ route, model_group: modelGroup, status: String(response.statusCode) });
+      metrics.latency.observe({ route, model_group: modelGroup }, Number(process.hrtime.bigint() - started) / 1e9);
+      if (response.statusCode >= 400) metrics.failures.inc({ route, model_group: modelGroup, error_type: String(response.statusCode) });
+    });
+    try {
+      await handler(request, response, next);
+    } catch (error) {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,130 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { dirname } from 'node:path';
+import type { Redis } from 'ioredis';
+import { createLimiterRedis, hashApiKey, MemoryLimitBackend, openLedger, RedisLimitBackend, usdToNanoUsd, type LimitBackend } from '@tollgate/ledger';
+import { Router } from '@tollgate/router';
+import { AuthDirectory } from '../auth/auth-directory.js';
+import type { ProxyConfig } from '../config/proxy-config-schema.js';
+import { Gateway } from '../gateway/gateway.js';
+import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
+import { createBudgetSeeder } from '../gateway/seed-budget-counter.js';
+import { createLogger, type Logger } from '../observability/create-logger.js';
+import { ProxyMetrics } from '../observability/proxy-metrics.js';
+import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
+import { QueueSpendSink } from '../spend/queue-spend-sink.js';
+import type { SpendSink } from '../spend/spend-sink.js';
+import { createApp } from './create-app.js';
+
+export const PROXY_VERSION = '0.1.0';
+
+export interface StartProxyOptions {
+  config: ProxyConfig;
+  port: number;
+  host: string;
+  env?: Record<string, string | undefined>;
+  logger?: Logger;
+}
+
+export interface RunningProxy {
+  /** `http://host:port` */
+  url: string;
+  server: Server;
+  /** Graceful stop: refuse new connections, finish in-flight requests, make spend durable, close storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the proxy in the mode the environment selects: embedded (SQLite, in-memory limits, spend committed in
+ * process) by default; with `REDIS_URL`, live limits in Redis and spend through the BullMQ queue; with
+ * `DATABASE_URL` (or `general_settings.database_url`), PostgreSQL storage.
+ */
+export async function startProxy(options: StartProxyOptions): Promise<RunningProxy> {
+  const env = options.env ?? process.env;
+  const { config } = options;
+  const logger = options.logger ?? createLogger();
+  const masterKey = env['TOLLGATE_MASTER_KEY'] ?? env['LITELLM_MASTER_KEY'] ?? config.general_settings.master_key;
+  const databaseUrl = env['DATABASE_URL'] ?? config.general_settings.database_url ?? env['TOLLGATE_DB'] ?? '.tollgate/tollgate.db';
+  if (!/^[a-z]+:\/\//.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(dirname(databaseUrl), { recursive: true });
+  const timezone = config.litellm_settings.timezone ?? 'UTC';
+  const ledger = await openLedger({ url: databaseUrl, timezone });
+
+  const router = new Router({
+    modelList: config.model_list as never,
+    routerSettings: {
+      ...(config.litellm_settings.num_retries !== undefined ? { num_retries: config.litellm_settings.num_retries } : {}),
+      ...(config.litellm_settings.request_timeout !== undefined ? { timeout: config.litellm_settings.request_timeout } : {}),
+      ...config.router_settings,
+    } as never,
+  });
+  const pricingNames = registerDeploymentPrices(router);
+  const seed = createBudgetSeeder(ledger);
+  const failOpen = config.general_settings.fail_open_on_limiter_error ?? false;
+  const redisUrl = env['REDIS_URL'];
+  let redis: Redis | undefined;
+  let queueRedis: Redis | undefined;
+  let limiter: LimitBackend;
+  let spendSink: SpendSink;
+  if (redisUrl) {
+    redis = createLimiterRedis(redisUrl);
+    limiter = new RedisLimitBackend({ redis, seed, failOpen, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits' });
+    const { Redis: RedisClient } = await import('ioredis');
+    queueRedis = new RedisClient(redisUrl, { maxRetriesPerRequest: null });
+    spendSink = new QueueSpendSink({ connection: queueRedis, queueName: env['SPEND_QUEUE_NAME'] });
+  } else {
+    limiter = new MemoryLimitBackend({ seed, failOpen });
+    spendSink = new EmbeddedSpendSink(ledger);
+  }
+  const authDirectory = new AuthDirectory({ ledger, masterKeyHash: masterKey ? hashApiKey(masterKey) : undefined });
+  const metrics = new ProxyMetrics();
+  const globalMax = config.litellm_settings.max_budget;
+  const gateway = new Gateway({
+    router,
+    limiter,
+    spendSink,
+    authDirectory,
+    pricingNames,
+    globalBudget: globalMax === undefined ? undefined : { maxBudgetNano: usdToNanoUsd(globalMax), budgetDuration: config.litellm_settings.budget_duration ?? null },
+    timezone,
+    metrics,
+    logger,
+  });
+  const app = createApp({
+    gateway,
+    authDirectory,
+    management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups() },
+    metrics,
+    maxRequestBytes: Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024),
+    allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false,
+    checkStorage: async () => {
+      await ledger.keys.list({ page: 1, pageSize: 1 });
+    },
+    version: PROXY_VERSION,
+  });
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${options.host}:${address.port}`;
+  logger.info({ url, storage: redisUrl ? 'distributed' : 'embedded', database: /^postgres/.test(databaseUrl) ? 'postgresql' : 'sqlite' }, 'tollgate proxy listening');
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    server,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+        });
+        await spendSink.close();
+        await router.close();
+        await ledger.close();
+        await Promise.all([redis?.quit().catch(() => undefined), queueRedis?.quit().catch(() => undefined)]);
+      })()),
+  };
+}
