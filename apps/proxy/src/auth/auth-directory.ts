@@ -9,7 +9,12 @@ export interface AuthDirectoryOptions {
   /** How long a resolved key stays cached; changes made through this proxy invalidate at once. */
   ttlMs?: number;
   clock?: () => number;
+  /** Told of every local invalidation, so other replicas can apply it (Redis pub/sub in distributed mode). */
+  broadcast?: (message: InvalidationMessage) => void;
 }
+
+/** A cache invalidation as replicas exchange it. */
+export type InvalidationMessage = { kind: 'key'; tokenHash: string } | { kind: 'all-keys' } | { kind: 'customer'; endUserId: string };
 
 interface CacheEntry<T> {
   value: T;
@@ -74,17 +79,27 @@ export class AuthDirectory {
 
   /** Forget one key (after update, block, delete, regenerate). */
   invalidateKey(tokenHash: string): void {
-    this.keys.delete(tokenHash);
+    this.applyInvalidation({ kind: 'key', tokenHash });
+    this.options.broadcast?.({ kind: 'key', tokenHash });
   }
 
   /** Forget every cached key (after a user or team change, which any key may embed). */
   invalidateAllKeys(): void {
-    this.keys.clear();
+    this.applyInvalidation({ kind: 'all-keys' });
+    this.options.broadcast?.({ kind: 'all-keys' });
   }
 
   /** Forget a customer (after a customer change). */
   invalidateCustomer(endUserId: string): void {
-    this.customers.delete(endUserId);
+    this.applyInvalidation({ kind: 'customer', endUserId });
+    this.options.broadcast?.({ kind: 'customer', endUserId });
+  }
+
+  /** Applies an invalidation locally (also what a replica does with one it receives); never rebroadcasts. */
+  applyInvalidation(message: InvalidationMessage): void {
+    if (message.kind === 'key') this.keys.delete(message.tokenHash);
+    else if (message.kind === 'all-keys') this.keys.clear();
+    else this.customers.delete(message.endUserId);
   }
 
   private async lookup(tokenHash: string): Promise<AuthContext | undefined> {

@@ -99,7 +99,7 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
       body: '{"model":',
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('invalid_json');
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_json');
     const large = await fetch(`${testProxy.baseURL}/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },

@@ -19,10 +19,19 @@ export interface TestProxy {
   stop(): Promise<void>;
 }
 
+export interface StartTestProxyOptions {
+  extraConfig?: string;
+  env?: Record<string, string | undefined>;
+  /** Reuse an upstream (several proxies in front of one mock). */
+  upstream?: Awaited<ReturnType<typeof startMockUpstream>>;
+  /** Reuse a data directory (several proxies sharing one SQLite file). */
+  dataDir?: string;
+}
+
 /** Starts the mock upstream and a proxy in front of it (embedded SQLite in a temp dir, or DATABASE_URL). */
-export async function startTestProxy(options: { extraConfig?: string; env?: Record<string, string | undefined> } = {}): Promise<TestProxy> {
-  const upstream = await startMockUpstream({ requireApiKey: UPSTREAM_KEY });
-  const dir = await mkdtemp(join(tmpdir(), 'tollgate-e2e-'));
+export async function startTestProxy(options: StartTestProxyOptions = {}): Promise<TestProxy> {
+  const upstream = options.upstream ?? (await startMockUpstream({ requireApiKey: UPSTREAM_KEY }));
+  const dir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'tollgate-e2e-')));
   const text = `
 model_list:
   - model_name: gpt-4o-mini
@@ -67,8 +76,8 @@ ${options.extraConfig ?? ''}`;
     baseURL: `${proxy.url}/v1`,
     stop: async () => {
       await proxy.close();
-      await upstream.close();
-      await rm(dir, { recursive: true, force: true });
+      if (options.upstream === undefined) await upstream.close();
+      if (options.dataDir === undefined) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -5,7 +5,8 @@ import { dirname } from 'node:path';
 import type { Redis } from 'ioredis';
 import { createLimiterRedis, hashApiKey, MemoryLimitBackend, openLedger, RedisLimitBackend, usdToNanoUsd, type LimitBackend } from '@tollgate/ledger';
 import { Router } from '@tollgate/router';
-import { AuthDirectory } from '../auth/auth-directory.js';
+import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
+import { RedisInvalidationBus } from '../auth/redis-invalidation-bus.js';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
 import { Gateway } from '../gateway/gateway.js';
 import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
@@ -76,7 +77,22 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     limiter = new MemoryLimitBackend({ seed, failOpen });
     spendSink = new EmbeddedSpendSink(ledger);
   }
-  const authDirectory = new AuthDirectory({ ledger, masterKeyHash: masterKey ? hashApiKey(masterKey) : undefined });
+  let bus: RedisInvalidationBus | undefined;
+  const authDirectory = new AuthDirectory({
+    ledger,
+    masterKeyHash: masterKey ? hashApiKey(masterKey) : undefined,
+    broadcast: (message: InvalidationMessage) => bus?.publish(message),
+  });
+  if (redisUrl && queueRedis) {
+    const { Redis: RedisClient } = await import('ioredis');
+    bus = await RedisInvalidationBus.connect({
+      publisher: queueRedis,
+      subscriber: new RedisClient(redisUrl),
+      channel: `tollgate:{${env['TOLLGATE_REDIS_PREFIX'] ?? 'limits'}}:auth-invalidate`,
+      onMessage: (message) => authDirectory.applyInvalidation(message),
+      onError: (error) => logger.warn({ err: error }, 'ignored a malformed cache invalidation message'),
+    });
+  }
   const metrics = new ProxyMetrics();
   const globalMax = config.litellm_settings.max_budget;
   const gateway = new Gateway({
@@ -122,6 +138,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
           server.closeIdleConnections();
         });
         await spendSink.close();
+        await bus?.close();
         await router.close();
         await ledger.close();
         await Promise.all([redis?.quit().catch(() => undefined), queueRedis?.quit().catch(() => undefined)]);
