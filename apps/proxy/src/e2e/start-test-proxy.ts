@@ -21,6 +21,8 @@ export interface TestProxy {
 
 export interface StartTestProxyOptions {
   extraConfig?: string;
+  /** Extra `general_settings` lines (indented two spaces). */
+  generalSettings?: string;
   env?: Record<string, string | undefined>;
   /** Reuse an upstream (several proxies in front of one mock). */
   upstream?: Awaited<ReturnType<typeof startMockUpstream>>;
@@ -53,6 +55,7 @@ router_settings:
   num_retries: 0
 general_settings:
   master_key: ${MASTER_KEY}
+${options.generalSettings ?? ''}
 ${options.extraConfig ?? ''}`;
   const { config } = parseProxyConfig(text, { E2E_UPSTREAM_KEY: UPSTREAM_KEY });
   const logs: string[] = [];

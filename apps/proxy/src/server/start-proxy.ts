@@ -20,6 +20,19 @@ import { createApp } from './create-app.js';
 
 export const PROXY_VERSION = '0.1.0';
 
+/** Posts `soft_budget_crossed` (once per scope and window, as the limiter reports it) to the configured webhook. */
+function softBudgetWebhook(url: string | undefined, logger: Logger) {
+  if (url === undefined) return undefined;
+  return (details: { scope: string; windowId: string }) => {
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ event: 'soft_budget_crossed', ...details, at: new Date().toISOString() }),
+      signal: AbortSignal.timeout(5_000),
+    }).catch((error: unknown) => logger.warn({ err: error, scope: details.scope }, 'soft budget webhook failed'));
+  };
+}
+
 export interface StartProxyOptions {
   config: ProxyConfig;
   port: number;
@@ -105,6 +118,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     timezone,
     metrics,
     logger,
+    onSoftBudgetCrossed: softBudgetWebhook(config.general_settings.soft_budget_webhook_url, logger),
   });
   const app = createApp({
     gateway,
