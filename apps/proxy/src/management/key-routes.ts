@@ -1,0 +1,208 @@
+import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
+import { toKeyHash, type KeyRecord, type ListKeysOptions } from '@tollgate/ledger';
+import type { ManagementContext } from '../server/proxy-context.js';
+import { checkModelNames } from './check-model-names.js';
+import { forgetKey, issuedKeyResponse, keyInfoResponse, keyRecordResponse } from './key-responses.js';
+import { logManagementChange } from './log-management-change.js';
+import type { ManagementCaller } from './management-caller.js';
+import {
+  assertMayAssignKey,
+  assertMayBlockKey,
+  assertMayManageKey,
+  canViewKey,
+  requireProxyAdmin,
+} from './management-permissions.js';
+import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { parseManagementInput } from './parse-management-input.js';
+import {
+  blockKeyBody,
+  deleteKeysBody,
+  generateKeyBody,
+  keyInfoQuery,
+  listKeysQuery,
+  regenerateKeyBody,
+  toKeyFieldsInput,
+  updateKeyBody,
+} from './schemas/key-schemas.js';
+
+/** Fields of a key change that need more than "may manage this key". */
+interface KeyChange {
+  user_id?: string | null;
+  team_id?: string | null;
+  spend?: bigint;
+  blocked?: boolean;
+  models?: string[];
+  aliases?: Record<string, string>;
+}
+
+/**
+ * Checks an update or regeneration of an existing key: the caller may manage it; only proxy admins set `spend`;
+ * only those who may block it change `blocked`; a new owner or team must be one the caller may assign.
+ */
+async function checkKeyChange(context: ManagementContext, caller: ManagementCaller, existing: KeyRecord, change: KeyChange): Promise<void> {
+  await assertMayManageKey(caller, existing);
+  if (change.spend !== undefined) requireProxyAdmin(caller, "set a key's spend");
+  if (change.blocked !== undefined && change.blocked !== existing.blocked) await assertMayBlockKey(caller, existing);
+  if (change.user_id !== undefined || change.team_id !== undefined) {
+    const target = {
+      userId: change.user_id !== undefined ? change.user_id : existing.userId,
+      teamId: change.team_id !== undefined ? change.team_id : existing.teamId,
+    };
+    if (change.team_id !== undefined && target.teamId !== null) await context.ledger.teams.getOrThrow(target.teamId);
+    await assertMayAssignKey(caller, target, context.ledger);
+  }
+  checkModelNames(context, change.models, { param: 'models', aliases: change.aliases ?? existing.aliases });
+}
+
+/** `POST /key/generate`: non-admins get keys for themselves, in teams they belong to. */
+async function generateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(generateKeyBody, request.body);
+  const teamId = body.team_id ?? null;
+  // Admins' keys belong to no user unless they name one; anyone else's belong to them unless they say otherwise.
+  const userId = body.user_id !== undefined ? body.user_id : caller.isProxyAdmin ? null : (caller.userId ?? null);
+  if (teamId !== null) await context.ledger.teams.getOrThrow(teamId);
+  await assertMayAssignKey(caller, { userId, teamId }, context.ledger);
+  if (body.spend !== undefined) requireProxyAdmin(caller, "set a key's spend");
+  checkModelNames(context, body.models, { param: 'models', aliases: body.aliases });
+  const issued = await context.ledger.keys.create({
+    ...toKeyFieldsInput(body),
+    userId,
+    teamId,
+    key: body.key,
+    createdBy: caller.createdBy,
+  });
+  // A caller-chosen key may have been tried before and be cached as unknown.
+  forgetKey(context, issued.record);
+  logManagementChange(context, caller, 'key_generated', { token: issued.record.tokenHash, user_id: userId, team_id: teamId });
+  return issuedKeyResponse(issued);
+}
+
+/** `POST /key/update`. */
+async function updateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(updateKeyBody, request.body);
+  const existing = await context.ledger.keys.getOrThrow(body.key);
+  await checkKeyChange(context, caller, existing, body);
+  const record = await context.ledger.keys.update(existing.tokenHash, toKeyFieldsInput(body));
+  forgetKey(context, existing);
+  logManagementChange(context, caller, 'key_updated', { token: record.tokenHash });
+  // LiteLLM echoes the key as passed; we answer with its hash so a raw key is never sent back.
+  return { ...keyRecordResponse(record), key: record.tokenHash };
+}
+
+/** `GET /key/info`: the caller's own key when none is named. */
+async function keyInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const query = parseManagementInput(keyInfoQuery, request.query);
+  if (query.key === undefined && caller.auth.kind === 'master') {
+    throw new BadRequestError('Pass the key to look up as ?key=: the master key has no key record.', { param: 'key' });
+  }
+  const record = await context.ledger.keys.getOrThrow(query.key ?? caller.tokenHash);
+  if (!(await canViewKey(caller, record))) {
+    throw new PermissionDeniedError("You may not view this key: only its owner, an admin of its team, or a proxy admin may.", {
+      code: '403',
+      param: 'key',
+    });
+  }
+  return { key: record.tokenHash, info: await keyInfoResponse(context.ledger, record) };
+}
+
+/** `GET /key/list`: proxy admins and viewers see every key; others their own and their teams' (as team admin). */
+async function listKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const query = parseManagementInput(listKeysQuery, request.query);
+  const options: ListKeysOptions = {
+    page: query.page,
+    pageSize: query.size,
+    userId: query.user_id,
+    teamId: query.team_id,
+    keyAlias: query.key_alias,
+    keyHash: query.key_hash,
+    sortBy: query.sort_by,
+    sortOrder: query.sort_order,
+  };
+  if (!caller.canReadAll) {
+    const adminTeamIds = await caller.adminTeamIds();
+    if (caller.userId === undefined && adminTeamIds.length === 0) {
+      // A key without a user sees only itself.
+      if (options.keyHash !== undefined && toKeyHash(options.keyHash) !== caller.tokenHash) {
+        return { keys: [], total_count: 0, current_page: query.page ?? 1, total_pages: 0 };
+      }
+      options.keyHash = caller.tokenHash;
+    } else {
+      options.ownedBy = { userId: caller.userId, teamIds: adminTeamIds };
+    }
+  }
+  const page = await context.ledger.keys.list(options);
+  return {
+    keys: query.return_full_object === true ? page.keys.map(keyRecordResponse) : page.keys.map((key) => key.tokenHash),
+    total_count: page.totalCount,
+    current_page: page.currentPage,
+    total_pages: page.totalPages,
+  };
+}
+
+/** `POST /key/delete`: all named keys must exist and be the caller's to manage, or nothing is deleted. */
+async function deleteKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(deleteKeysBody, request.body);
+  const records = new Map<string, KeyRecord>();
+  for (const [index, reference] of (body.keys ?? []).entries()) {
+    const record = await context.ledger.keys.get(reference);
+    if (record === undefined) throw new NotFoundError(`Key not found in database: keys[${index}]`, { param: `keys[${index}]` });
+    records.set(record.tokenHash, record);
+  }
+  for (const [index, alias] of (body.key_aliases ?? []).entries()) {
+    const [record] = (await context.ledger.keys.list({ keyAlias: alias, pageSize: 1 })).keys;
+    if (record === undefined) throw new NotFoundError(`No key with alias '${alias}'`, { param: `key_aliases[${index}]` });
+    records.set(record.tokenHash, record);
+  }
+  for (const record of records.values()) await assertMayManageKey(caller, record);
+  const deleted = await context.ledger.keys.delete({ keys: [...records.keys()] });
+  for (const record of records.values()) forgetKey(context, record);
+  logManagementChange(context, caller, 'keys_deleted', { tokens: deleted });
+  return { deleted_keys: deleted };
+}
+
+/** `POST /key/regenerate` and `POST /key/:key/regenerate`: a new raw key for the same row (spend, limits, owner). */
+async function regenerateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(regenerateKeyBody, request.body);
+  const fromPath = typeof request.params['key'] === 'string' ? request.params['key'] : undefined;
+  if (fromPath !== undefined && body.key !== undefined && toKeyHash(fromPath) !== toKeyHash(body.key)) {
+    throw new BadRequestError('The key in the path and the key in the body differ.', { param: 'key' });
+  }
+  const reference = fromPath ?? body.key;
+  if (reference === undefined) throw new BadRequestError("Missing required parameter: 'key'.", { param: 'key' });
+  const existing = await context.ledger.keys.getOrThrow(reference);
+  await checkKeyChange(context, caller, existing, body);
+  const issued = await context.ledger.keys.regenerate(existing.tokenHash, {
+    newKey: body.new_key,
+    gracePeriod: body.grace_period,
+    update: toKeyFieldsInput(body),
+  });
+  forgetKey(context, existing);
+  forgetKey(context, issued.record);
+  logManagementChange(context, caller, 'key_regenerated', { token: issued.record.tokenHash, previous_token: existing.tokenHash });
+  return issuedKeyResponse(issued);
+}
+
+/** `POST /key/block` and `/key/unblock`: proxy admins and admins of the key's team. */
+async function setKeyBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<unknown> {
+  const body = parseManagementInput(blockKeyBody, request.body);
+  const existing = await context.ledger.keys.getOrThrow(body.key);
+  await assertMayBlockKey(caller, existing);
+  const record = await context.ledger.keys.setBlocked(existing.tokenHash, blocked);
+  forgetKey(context, existing);
+  logManagementChange(context, caller, blocked ? 'key_blocked' : 'key_unblocked', { token: record.tokenHash });
+  return keyRecordResponse(record);
+}
+
+/** The `/key/*` routes. */
+export function keyRoutes(context: ManagementContext): ManagementRoute[] {
+  return [
+    { method: 'post', paths: ['/key/generate'], access: 'write', handle: (call) => generateKey(context, call) },
+    { method: 'post', paths: ['/key/update'], access: 'write', handle: (call) => updateKey(context, call) },
+    { method: 'get', paths: ['/key/info'], access: 'read', handle: (call) => keyInfo(context, call) },
+    { method: 'get', paths: ['/key/list'], access: 'read', handle: (call) => listKeys(context, call) },
+    { method: 'post', paths: ['/key/delete'], access: 'write', handle: (call) => deleteKeys(context, call) },
+    { method: 'post', paths: ['/key/regenerate', '/key/:key/regenerate'], access: 'write', handle: (call) => regenerateKey(context, call) },
+    { method: 'post', paths: ['/key/block'], access: 'write', handle: (call) => setKeyBlocked(context, call, true) },
+    { method: 'post', paths: ['/key/unblock'], access: 'write', handle: (call) => setKeyBlocked(context, call, false) },
+  ];
+}
