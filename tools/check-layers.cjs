@@ -21,7 +21,7 @@ const toolNames = fs.readdirSync(path.join(root, 'tools'))
   .map((name) => path.join(root, 'tools', name, 'package.json'))
   .filter((file) => fs.existsSync(file))
   .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')).name);
-const isTestFile = (file) => /\.test\.ts$|[\\/](testing|__fixtures__)[\\/]/.test(file);
+const isTestFile = (file) => /\.test\.ts$|[\\/](testing|testing-internal|e2e|__fixtures__)[\\/]/.test(file);
 
 function* sourceFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
