@@ -7,7 +7,9 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const projects = ['packages', 'apps', 'tools']
   .flatMap((group) => fs.readdirSync(path.join(root, group)).map((name) => path.join(root, group, name)))
-  .filter((dir) => fs.statSync(dir).isDirectory() && fs.existsSync(path.join(dir, 'package.json')));
+  .filter((dir) => fs.statSync(dir).isDirectory() && fs.existsSync(path.join(dir, 'package.json')))
+  // Only projects with a test target run jest (e.g. tools/bench has none).
+  .filter((dir) => JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.test !== undefined);
 
 let passed = 0, failed = 0, skipped = 0, failedSuites = 0;
 const missing = [];

@@ -1,0 +1,59 @@
+import {
+  AuthenticationError,
+  BadRequestError,
+  BudgetExceededError,
+  ContextWindowExceededError,
+  NotFoundError,
+  PermissionDeniedError,
+  ProviderError,
+  RateLimitError,
+  ServiceUnavailableError,
+  TimeoutError,
+  TollgateError,
+  type TollgateErrorOptions,
+} from '@tollgate/core';
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+
+/**
+ * An error thrown by the `openai` client as a `@tollgate/core` error, so every model client fails the same way.
+ * The endpoint's OpenAI error body (`type`, `code`, `param`) is kept: a Tollgate or LiteLLM proxy's
+ * `budget_exceeded` becomes a `BudgetExceededError`. Anything that is not an `openai` error is returned as is.
+ */
+export function errorFromOpenAIClient(error: unknown, model: string): unknown {
+  if (TollgateError.isInstance(error) || !(error instanceof APIError)) return error;
+  if (error instanceof APIConnectionTimeoutError) return new TimeoutError(`The model endpoint timed out: ${error.message}`, { model, cause: error });
+  if (error instanceof APIConnectionError) {
+    return new ProviderError(`Could not reach the model endpoint: ${error.message}`, { upstreamStatus: 0, model, cause: error });
+  }
+  const retryAfter = Number(error.headers?.get('retry-after'));
+  const options: TollgateErrorOptions = {
+    model,
+    cause: error,
+    ...(error.param != null ? { param: error.param } : {}),
+    ...(error.code != null ? { code: error.code } : {}),
+    ...(error.type !== undefined ? { type: error.type } : {}),
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
+  const message = error.message;
+  if (error.type === 'budget_exceeded') return new BudgetExceededError(message, options);
+  switch (error.status) {
+    case 400:
+      return error.code === 'context_length_exceeded'
+        ? new ContextWindowExceededError(message, options)
+        : new BadRequestError(message, options);
+    case 401:
+      return new AuthenticationError(message, options);
+    case 403:
+      return new PermissionDeniedError(message, options);
+    case 404:
+      return new NotFoundError(message, options);
+    case 408:
+      return new TimeoutError(message, options);
+    case 429:
+      return new RateLimitError(message, options);
+    case 503:
+      return new ServiceUnavailableError(message, options);
+    default:
+      return new ProviderError(message, { ...options, upstreamStatus: error.status ?? 0, body: error.error });
+  }
+}
