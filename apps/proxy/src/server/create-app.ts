@@ -8,6 +8,7 @@ import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
+import { createHealthProbeHandler } from '../routes/health-probe-route.js';
 import { createModelsRoutes } from '../routes/models-routes.js';
 import type { ManagementContext } from './proxy-context.js';
 
@@ -39,6 +40,7 @@ export function createApp(options: CreateAppOptions): Express {
   const embeddings = createEmbeddingsHandler(llm);
   app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], instrument(options.metrics, 'chat', chat));
   app.post(['/embeddings', '/v1/embeddings'], instrument(options.metrics, 'embeddings', embeddings));
+  app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
   app.use(createManagementRoutes(options.management));
   app.use((_request, response) => {
