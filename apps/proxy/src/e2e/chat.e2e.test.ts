@@ -24,6 +24,7 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     expect(response.headers.get('x-litellm-model-group')).toBe('gpt-4o-mini');
     expect(response.headers.get('x-litellm-model-id')).toBeTruthy();
     expect(Number(response.headers.get('x-litellm-response-cost'))).toBeGreaterThan(0);
+    expect(Number(response.headers.get('x-litellm-overhead-duration-ms'))).toBeGreaterThanOrEqual(0);
     // The upstream got the configured provider key, never the caller's key.
     expect(testProxy.upstream.requests.at(-1)?.apiKey).toBe(UPSTREAM_KEY);
   });

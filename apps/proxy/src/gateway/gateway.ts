@@ -47,6 +47,8 @@ export interface Admission {
   reserved: boolean;
   /** `x-ratelimit-*` headers for the response. */
   headers: Record<string, string>;
+  /** Time spent admitting (auth excluded), ms: part of the proxy's own overhead. */
+  admitDurationMs: number;
 }
 
 /** How a call ended, for settlement and the spend log. */
@@ -63,6 +65,8 @@ export interface CallOutcome {
 export interface Settlement {
   /** USD cost, or null when the model has no price. */
   costUsd: number | null;
+  /** Admission plus settlement time, ms: what the proxy added to the call. */
+  overheadMs: number;
 }
 
 /**
@@ -74,6 +78,7 @@ export class Gateway {
 
   async admit(input: AdmissionInput): Promise<Admission> {
     const { auth, modelGroup } = input;
+    const started = performance.now();
     const nowMs = Date.now();
     const customer = input.endUser === undefined ? undefined : await this.options.authDirectory.customer(input.endUser);
     if (customer?.blocked) {
@@ -88,8 +93,11 @@ export class Gateway {
       timezone: this.options.timezone,
     });
     const requestId = randomUUID();
-    const admission: Admission = { requestId, input, startedAt: new Date(nowMs), reserved: false, headers: {} };
-    if (scopes.length === 0) return admission;
+    const admission: Admission = { requestId, input, startedAt: new Date(nowMs), reserved: false, headers: {}, admitDurationMs: 0 };
+    if (scopes.length === 0) {
+      admission.admitDurationMs = performance.now() - started;
+      return admission;
+    }
 
     const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
     const worst = needsEstimate
@@ -119,6 +127,7 @@ export class Gateway {
       admission.headers = rateLimitHeaders(result.rateLimits);
       if (result.failedOpen) this.options.logger.warn({ requestId }, 'limiter unavailable: admitted unchecked (fail open)');
     }
+    admission.admitDurationMs = performance.now() - started;
     return admission;
   }
 
@@ -128,6 +137,7 @@ export class Gateway {
    */
   async settle(admission: Admission, outcome: CallOutcome): Promise<Settlement> {
     const { input, requestId } = admission;
+    const started = performance.now();
     const usage = outcome.usage;
     const pricingName = outcome.deploymentId === undefined ? undefined : this.options.pricingNames.get(outcome.deploymentId);
     const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage });
@@ -152,7 +162,9 @@ export class Gateway {
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'input' }, usage.prompt_tokens);
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'output' }, usage.completion_tokens);
     }
-    return { costUsd: costNano === null ? null : costNano / 1e9 };
+    const overheadMs = admission.admitDurationMs + (performance.now() - started);
+    this.options.metrics.overhead.observe({ route: input.callType }, overheadMs / 1000);
+    return { costUsd: costNano === null ? null : costNano / 1e9, overheadMs };
   }
 
   /** Frees the reservation of a call that produced nothing billable (refused upstream, failed before any token). */

@@ -100,6 +100,7 @@ async function serveCompletion({ response, gateway, admission, params, signal }:
     apiBase: metadata?.apiBase,
   });
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
+  response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
   response.json(result);
 }
 

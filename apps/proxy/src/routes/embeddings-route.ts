@@ -40,6 +40,7 @@ export function createEmbeddingsHandler(options: LlmRouteOptions): RequestHandle
       apiBase: metadata?.apiBase,
     });
     if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
+    response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
     response.json(result);
   };
 }
