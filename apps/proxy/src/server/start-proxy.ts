@@ -62,7 +62,8 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const databaseUrl = env['DATABASE_URL'] ?? config.general_settings.database_url ?? env['TOLLGATE_DB'] ?? '.tollgate/tollgate.db';
   if (!/^[a-z]+:\/\//.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(dirname(databaseUrl), { recursive: true });
   const timezone = config.litellm_settings.timezone ?? 'UTC';
-  const ledger = await openLedger({ url: databaseUrl, timezone });
+  const schema = env['DATABASE_SCHEMA'];
+  const ledger = await openLedger({ url: databaseUrl, timezone, ...(schema && /^postgres/.test(databaseUrl) ? { schema } : {}) });
 
   const router = new Router({
     modelList: config.model_list as never,
