@@ -48,18 +48,33 @@ describe('budgets and rate limits hold under concurrency (embedded mode)', () =>
     expect(first.headers.get('x-ratelimit-limit-requests')).toBe('5');
   });
 
-  it('keeps at most max_parallel_requests in flight and frees every slot', async () => {
-    const generated = await manage(testProxy, '/key/generate', { max_parallel_requests: 2 });
+  it('keeps at most max_parallel_requests streams in flight and frees every slot', async () => {
+    const generated = await manage(testProxy, '/key/generate', { max_parallel_requests: 5 });
     const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
-    testProxy.upstream.setBehaviour({ reply: 'text', text: 'slow answer', delayMs: 150 });
+    testProxy.upstream.setBehaviour({ reply: 'text', completionTokens: 10, chunkDelayMs: 15 });
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const slowStream = async () => {
+      const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], stream: true });
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      try {
+        for await (const _chunk of stream) {
+          // drain
+        }
+      } finally {
+        inFlight -= 1;
+      }
+    };
     try {
-      const results = await Promise.allSettled(Array.from({ length: 8 }, () => ask(client)));
+      const results = await Promise.allSettled(Array.from({ length: 50 }, slowStream));
       const admitted = results.filter((result) => result.status === 'fulfilled').length;
-      expect(admitted).toBeGreaterThanOrEqual(2);
-      expect(admitted).toBeLessThan(8);
-      // All slots are free again: two more at once both pass.
-      const again = await Promise.all([ask(client), ask(client)]);
-      expect(again).toHaveLength(2);
+      const refused = results.filter((result) => result.status === 'rejected' && (result.reason as { status?: number }).status === 429).length;
+      expect(admitted + refused).toBe(50);
+      expect(admitted).toBeGreaterThanOrEqual(5);
+      expect(maxInFlight).toBeLessThanOrEqual(5);
+      // Every slot is free again: five more at once all pass.
+      await expect(Promise.all(Array.from({ length: 5 }, slowStream))).resolves.toHaveLength(5);
     } finally {
       testProxy.upstream.setBehaviour(undefined);
     }
