@@ -116,6 +116,7 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     for (let index = 0; index < 3; index += 1) {
       const { response } = await keyClient.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `hi ${index}` }] }).withResponse();
       expectedSpend += Number(response.headers.get('x-litellm-response-cost'));
+      expect(Number(response.headers.get('x-litellm-key-spend'))).toBeCloseTo(expectedSpend, 12);
     }
     await expect(keyClient.chat.completions.create({ model: 'offline', messages: [{ role: 'user', content: 'x' }] })).rejects.toMatchObject({
       status: 401,

@@ -65,6 +65,8 @@ export interface CallOutcome {
 export interface Settlement {
   /** USD cost, or null when the model has no price. */
   costUsd: number | null;
+  /** The key's spend after this call in USD (`x-litellm-key-spend`), or undefined for the master key. */
+  keySpendUsd: number | undefined;
   /** Admission plus settlement time, ms: what the proxy added to the call. */
   overheadMs: number;
 }
@@ -74,6 +76,13 @@ export interface Settlement {
  * trip), then settle (actual cost replaces the reservation, one round trip; the spend event is made durable).
  */
 export class Gateway {
+  /**
+   * Spend booked through this proxy per cached key record, added to the record's stored spend for
+   * `x-litellm-key-spend` without a database read. A reloaded record (cache TTL or invalidation) starts afresh
+   * from the database's figure, so other replicas' spend shows up within the cache TTL.
+   */
+  private readonly keySpendSinceLoad = new WeakMap<object, bigint>();
+
   constructor(readonly options: GatewayOptions) {}
 
   async admit(input: AdmissionInput): Promise<Admission> {
@@ -162,9 +171,16 @@ export class Gateway {
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'input' }, usage.prompt_tokens);
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'output' }, usage.completion_tokens);
     }
+    let keySpendUsd: number | undefined;
+    if (input.auth.kind === 'virtual') {
+      const record = input.auth.key;
+      const sinceLoad = (this.keySpendSinceLoad.get(record) ?? 0n) + BigInt(costNano ?? 0);
+      this.keySpendSinceLoad.set(record, sinceLoad);
+      keySpendUsd = Number(record.spendNano + sinceLoad) / 1e9;
+    }
     const overheadMs = admission.admitDurationMs + (performance.now() - started);
     this.options.metrics.overhead.observe({ route: input.callType }, overheadMs / 1000);
-    return { costUsd: costNano === null ? null : costNano / 1e9, overheadMs };
+    return { costUsd: costNano === null ? null : costNano / 1e9, keySpendUsd, overheadMs };
   }
 
   /** Frees the reservation of a call that produced nothing billable (refused upstream, failed before any token). */

@@ -101,6 +101,7 @@ async function serveCompletion({ response, gateway, admission, params, signal }:
   });
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
   response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
+  if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
   response.json(result);
 }
 
