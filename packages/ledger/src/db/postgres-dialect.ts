@@ -36,5 +36,8 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
     options: options.schema === undefined ? undefined : `-c search_path=${options.schema}`,
     types: types as pg.CustomTypesConfig,
   });
+  // An idle client whose connection drops (database restart, network cut) emits 'error' on the pool; unhandled, it
+  // would crash the process. The pool discards that client and the next query opens a new connection.
+  pool.on('error', () => undefined);
   return new PostgresDialect({ pool });
 }

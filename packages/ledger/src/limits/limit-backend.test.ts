@@ -83,6 +83,16 @@ describe.each(cases)('%s limit backend', (_name, makeHarness) => {
     expect(admittedOf(more)).toHaveLength(3);
   });
 
+  it('keeps admitting after zero-token and zero-cost entries leave their windows (no "-0" counter updates)', async () => {
+    const { first } = create();
+    const scopes = [{ scope: KEY, tpm: 1_000, budgets: [totalWindow(10_000)] }];
+    const zero = await first.admit(request(scopes, { reserveNano: 0, reserveTokens: 0, nowMs: T0, leaseMs: 1_000 }));
+    expect(zero.outcome).toBe('admitted');
+    // Never settled: its zero reservation expires with the lease, its zero-token entry slides out of the minute.
+    const later = await first.admit(request(scopes, { reserveNano: 10, reserveTokens: 5, nowMs: T0 + 61_000 }));
+    expect(later.outcome).toBe('admitted');
+  });
+
   it('admits exactly 60 of 200 concurrent requests under rpm 60, across two proxies', async () => {
     const { first, second } = create();
     const scopes = [{ scope: KEY, rpm: 60 }];

@@ -79,7 +79,7 @@ local function dropExpiredReservations(counterKey, leasesKey)
   for _, id in ipairs(expired) do
     local held = redis.call('HGET', counterKey, 'r:' .. id)
     if held then
-      redis.call('HINCRBY', counterKey, 'held', '-' .. held)
+      redis.call('HINCRBY', counterKey, 'held', 0 - tonumber(held))
       redis.call('HDEL', counterKey, 'r:' .. id)
     end
   end
@@ -94,7 +94,7 @@ local function dropExpiredTokens(logKey, countsKey, windowMs)
   for _, id in ipairs(expired) do
     local counted = redis.call('HGET', countsKey, 't:' .. id)
     if counted then
-      redis.call('HINCRBY', countsKey, 'total', '-' .. counted)
+      redis.call('HINCRBY', countsKey, 'total', 0 - tonumber(counted))
       redis.call('HDEL', countsKey, 't:' .. id)
     end
   end

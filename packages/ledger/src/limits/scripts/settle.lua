@@ -65,7 +65,7 @@ for b = 1, budgetCount do
   local counterKey = KEYS[2 * b]
   local held = redis.call('HGET', counterKey, 'r:' .. requestId)
   if held then
-    redis.call('HINCRBY', counterKey, 'held', '-' .. held)
+    redis.call('HINCRBY', counterKey, 'held', 0 - tonumber(held))
     redis.call('HDEL', counterKey, 'r:' .. requestId)
   end
   redis.call('ZREM', KEYS[2 * b + 1], requestId)
