@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { openLedger, type Ledger } from '@tollgate/ledger';
 import { startMockUpstream } from '@tollgate/mock-upstream';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
+import { startTcpRelay, type TcpRelay } from './tcp-relay.js';
 
 const redisUrl = process.env['REDIS_URL'];
 const databaseUrl = process.env['DATABASE_URL'];
@@ -17,30 +18,38 @@ const CALLS = 3_000;
 
 /** The real worker (its TypeScript sources) as a separate process, as in production. */
 function spawnWorker(env: Record<string, string>): ChildProcess {
-  return spawn(
+  const child = spawn(
     process.execPath,
     ['--conditions=@tollgate/source', '-r', join(WORKER_SRC, 'testing-internal', 'register-ts.cjs'), join(WORKER_SRC, 'main.ts')],
     { env: { ...process.env, ...env }, stdio: 'ignore' },
   );
+  return child;
 }
 
 describeTopology('two proxies + a worker killed twice: every call booked exactly once', () => {
   const suffix = `${process.pid}_${Date.now()}`;
   const schema = `tg_topology_${suffix}`;
+  let relay: TcpRelay;
+  // Proxies and worker reach PostgreSQL through a relay the test can cut; the test's own checks go direct.
   const env = {
     REDIS_URL: redisUrl as string,
-    DATABASE_URL: databaseUrl as string,
+    DATABASE_URL: '',
     DATABASE_SCHEMA: schema,
     TOLLGATE_REDIS_PREFIX: `topology-${suffix}`,
     SPEND_QUEUE_NAME: `topology-spend-${suffix}`,
   };
-  const workerEnv = { ...env, WORKER_PORT: '0', WORKER_LOCK_DURATION: '1s', MAINTENANCE_QUEUE_NAME: `topology-maint-${suffix}`, LOG_LEVEL: 'error' };
+  let workerEnv: Record<string, string>; 
   let upstream: Awaited<ReturnType<typeof startMockUpstream>>;
   let proxies: TestProxy[] = [];
   let ledger: Ledger;
   let worker: ChildProcess | undefined;
 
   beforeAll(async () => {
+    const target = new URL(databaseUrl as string);
+    relay = await startTcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
+    target.port = String(relay.port);
+    env.DATABASE_URL = target.toString();
+    workerEnv = { ...env, WORKER_PORT: '0', WORKER_LOCK_DURATION: '1s', MAINTENANCE_QUEUE_NAME: `topology-maint-${suffix}`, LOG_LEVEL: 'error' };
     upstream = await startMockUpstream({ requireApiKey: UPSTREAM_KEY });
     proxies = [await startTestProxy({ upstream, env }), await startTestProxy({ upstream, env })];
     ledger = await openLedger({ url: databaseUrl as string, schema });
@@ -50,6 +59,7 @@ describeTopology('two proxies + a worker killed twice: every call booked exactly
     worker?.kill('SIGKILL');
     for (const proxy of proxies) await proxy.stop();
     await upstream.close();
+    await relay.close();
     await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(ledger.db);
     await ledger.close();
     const redis = new Redis(redisUrl as string);
@@ -101,4 +111,45 @@ describeTopology('two proxies + a worker killed twice: every call booked exactly
     expect(key.spendNano).toBe(reportedNano);
     expect(teamRow?.spendNano).toBe(reportedNano);
   }, 180_000);
+
+  it('keeps serving cached keys while PostgreSQL is down for 10 s, then books every queued event once', async () => {
+    const generated = await manage(proxies[0] as TestProxy, '/key/generate', {});
+    const clients = proxies.map((proxy) => new OpenAI({ apiKey: generated.key, baseURL: proxy.baseURL, maxRetries: 0 }));
+    for (const client of clients) await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'warm' }] });
+    worker ??= spawnWorker(workerEnv);
+    const hash = (await ledger.keys.getOrThrow(generated.key)).tokenHash;
+    const bookedRows = async () =>
+      Number((await ledger.db.selectFrom('spend_logs').where('api_key', '=', hash).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    // The worker is up and booking before the outage starts.
+    for (let waited = 0; waited < 30_000 && (await bookedRows()) < 2; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await bookedRows()).toBe(2);
+    await relay.cut();
+    let reportedNano = 0n;
+    const outageEnds = Date.now() + 10_000;
+    let served = 0;
+    while (Date.now() < outageEnds) {
+      const responses = await Promise.all(
+        clients.map((client) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'during outage' }] }).withResponse()),
+      );
+      for (const { response } of responses) reportedNano += BigInt(Math.round(Number(response.headers.get('x-litellm-response-cost')) * 1e9));
+      served += responses.length;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await relay.restore();
+    expect(served).toBeGreaterThan(20);
+    const expectedRows = served + 2;
+    const deadline = Date.now() + 90_000;
+    let rows = 0;
+    while (Date.now() < deadline) {
+      rows = await bookedRows();
+      if (rows >= expectedRows) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(rows).toBe(expectedRows);
+    const logged = await ledger.db.selectFrom('spend_logs').where('api_key', '=', hash).where('request_id', 'is not', null)
+      .select((eb) => eb.fn.sum<string>('spend_nano').as('total')).executeTakeFirstOrThrow();
+    const key = await ledger.keys.getOrThrow(generated.key);
+    expect(key.spendNano).toBe(BigInt(logged.total));
+    expect(BigInt(logged.total)).toBeGreaterThanOrEqual(reportedNano);
+  }, 150_000);
 });
