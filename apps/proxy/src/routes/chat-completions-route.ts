@@ -78,17 +78,23 @@ interface ServeOptions {
   signal: AbortSignal;
 }
 
-async function callFailed(gateway: Gateway, admission: Admission, error: unknown): Promise<never> {
-  await gateway.release(admission);
+/** Frees the reservation of a call that failed before any output; a client that left is not an error of ours. */
+async function callFailed(options: ServeOptions, error: unknown): Promise<void> {
+  await options.gateway.release(options.admission);
+  if (options.signal.aborted) {
+    options.gateway.options.logger.debug({ requestId: options.admission.requestId }, 'client disconnected before the answer');
+    return;
+  }
   throw toTollgateError(error);
 }
 
-async function serveCompletion({ response, gateway, admission, params, signal }: ServeOptions): Promise<void> {
+async function serveCompletion(options: ServeOptions): Promise<void> {
+  const { response, gateway, admission, params, signal } = options;
   let result;
   try {
     result = await gateway.options.router.completion({ ...params, stream: false }, { signal });
   } catch (error) {
-    return callFailed(gateway, admission, error);
+    return callFailed(options, error);
   }
   const metadata = setCallHeaders(response, admission, result);
   const settlement = await gateway.settle(admission, {
@@ -112,7 +118,7 @@ async function serveStream(options: ServeOptions & { request: Request }): Promis
   try {
     stream = await gateway.options.router.completion({ ...params, stream: true }, { signal });
   } catch (error) {
-    return callFailed(gateway, admission, error);
+    return callFailed(options, error);
   }
   const metadata = setCallHeaders(response, admission, stream);
   response.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { Redis } from 'ioredis';
 import { createLimiterRedis, hashApiKey, MemoryLimitBackend, openLedger, RedisLimitBackend, usdToNanoUsd, type LimitBackend } from '@tollgate/ledger';
 import { Router } from '@tollgate/router';
+import { RedisRouterStateStore } from '../router-state/redis-router-state-store.js';
 import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
 import { RedisInvalidationBus } from '../auth/redis-invalidation-bus.js';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
@@ -65,15 +66,6 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const schema = env['DATABASE_SCHEMA'];
   const ledger = await openLedger({ url: databaseUrl, timezone, ...(schema && /^postgres/.test(databaseUrl) ? { schema } : {}) });
 
-  const router = new Router({
-    modelList: config.model_list as never,
-    routerSettings: {
-      ...(config.litellm_settings.num_retries !== undefined ? { num_retries: config.litellm_settings.num_retries } : {}),
-      ...(config.litellm_settings.request_timeout !== undefined ? { timeout: config.litellm_settings.request_timeout } : {}),
-      ...config.router_settings,
-    } as never,
-  });
-  const pricingNames = registerDeploymentPrices(router);
   const seed = createBudgetSeeder(ledger);
   const failOpen = config.general_settings.fail_open_on_limiter_error ?? false;
   const redisUrl = env['REDIS_URL'];
@@ -91,6 +83,20 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     limiter = new MemoryLimitBackend({ seed, failOpen });
     spendSink = new EmbeddedSpendSink(ledger);
   }
+  // Replicas share cooldowns and deployment usage through Redis in distributed mode.
+  const routerStateStore = redis
+    ? new RedisRouterStateStore({ redis, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits', logger })
+    : undefined;
+  const router = new Router({
+    modelList: config.model_list as never,
+    routerSettings: {
+      ...(config.litellm_settings.num_retries !== undefined ? { num_retries: config.litellm_settings.num_retries } : {}),
+      ...(config.litellm_settings.request_timeout !== undefined ? { timeout: config.litellm_settings.request_timeout } : {}),
+      ...config.router_settings,
+    } as never,
+    ...(routerStateStore ? { stateStore: routerStateStore } : {}),
+  });
+  const pricingNames = registerDeploymentPrices(router);
   let bus: RedisInvalidationBus | undefined;
   const authDirectory = new AuthDirectory({
     ledger,
@@ -155,6 +161,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
         await spendSink.close();
         await bus?.close();
         await router.close();
+        await routerStateStore?.close();
         await ledger.close();
         await Promise.all([redis?.quit().catch(() => undefined), queueRedis?.quit().catch(() => undefined)]);
       })()),
