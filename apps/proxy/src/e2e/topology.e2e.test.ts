@@ -14,7 +14,7 @@ const describeTopology = redisUrl && databaseUrl ? describe : describe.skip;
 if (!redisUrl || !databaseUrl) console.warn('topology e2e skipped: needs REDIS_URL and DATABASE_URL');
 
 const WORKER_SRC = join(__dirname, '..', '..', '..', 'worker', 'src');
-const CALLS = 3_000;
+const CALLS = 10_000;
 
 /** The real worker (its TypeScript sources) as a separate process, as in production. */
 function spawnWorker(env: Record<string, string>): ChildProcess {
