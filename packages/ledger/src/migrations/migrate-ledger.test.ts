@@ -28,7 +28,10 @@ describe.each(ledgerTestTargets())('migrateLedger on $name', (target) => {
       await Promise.all(handles.map((handle) => migrateLedger(handle)));
       const applied = await sql<{ name: string }>`select name from ${sql.table(LEDGER_MIGRATION_TABLE)}`.execute(ledger.db);
       expect(applied.rows.map((row) => row.name).sort()).toEqual(Object.keys(ledgerMigrations).sort());
-      const tables = (await ledger.db.introspection.getTables()).filter((table) => TABLES.includes(table.name));
+      // Only this test's schema: other suites may hold ledger schemas in the same database at the same time.
+      const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(ledger.db);
+      const schema = current.rows[0]?.schema;
+      const tables = (await ledger.db.introspection.getTables()).filter((table) => table.schema === schema && TABLES.includes(table.name));
       expect(new Set(tables.map((table) => `${table.schema}.${table.name}`)).size).toBe(TABLES.length);
     });
 
