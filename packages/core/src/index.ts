@@ -19,6 +19,8 @@ export {
   ProviderError,
   type ProviderErrorOptions,
   toTollgateError,
+  errorForStatus,
+  type ErrorForStatusOptions,
 } from './errors/index.js';
 
 // Usage: the wire shape and the bucketed shape that pricing and accounting use.

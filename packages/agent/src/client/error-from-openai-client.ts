@@ -1,13 +1,8 @@
 import {
-  AuthenticationError,
-  BadRequestError,
   BudgetExceededError,
   ContextWindowExceededError,
-  NotFoundError,
-  PermissionDeniedError,
+  errorForStatus,
   ProviderError,
-  RateLimitError,
-  ServiceUnavailableError,
   TimeoutError,
   TollgateError,
   type TollgateErrorOptions,
@@ -36,24 +31,6 @@ export function errorFromOpenAIClient(error: unknown, model: string): unknown {
   };
   const message = error.message;
   if (error.type === 'budget_exceeded') return new BudgetExceededError(message, options);
-  switch (error.status) {
-    case 400:
-      return error.code === 'context_length_exceeded'
-        ? new ContextWindowExceededError(message, options)
-        : new BadRequestError(message, options);
-    case 401:
-      return new AuthenticationError(message, options);
-    case 403:
-      return new PermissionDeniedError(message, options);
-    case 404:
-      return new NotFoundError(message, options);
-    case 408:
-      return new TimeoutError(message, options);
-    case 429:
-      return new RateLimitError(message, options);
-    case 503:
-      return new ServiceUnavailableError(message, options);
-    default:
-      return new ProviderError(message, { ...options, upstreamStatus: error.status ?? 0, body: error.error });
-  }
+  if (error.status === 400 && error.code === 'context_length_exceeded') return new ContextWindowExceededError(message, options);
+  return errorForStatus(error.status ?? 0, message, { ...options, body: error.error });
 }

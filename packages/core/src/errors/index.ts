@@ -13,3 +13,4 @@ export { ServiceUnavailableError } from './service-unavailable-error.js';
 export { InternalServerError } from './internal-server-error.js';
 export { ProviderError, type ProviderErrorOptions } from './provider-error.js';
 export { toTollgateError } from './to-tollgate-error.js';
+export { errorForStatus, type ErrorForStatusOptions } from './error-for-status.js';

@@ -1,14 +1,7 @@
 import {
-  AuthenticationError,
-  BadRequestError,
   ContentPolicyViolationError,
   ContextWindowExceededError,
-  NotFoundError,
-  PermissionDeniedError,
-  ProviderError,
-  RateLimitError,
-  ServiceUnavailableError,
-  TimeoutError,
+  errorForStatus,
   type TollgateError,
   type TollgateErrorOptions,
 } from '@tollgate/core';
@@ -48,30 +41,11 @@ export function errorFromStatus(input: ErrorFromStatusInput): TollgateError {
     ...(input.code != null ? { code: input.code } : {}),
     ...(response.retryAfterSeconds !== undefined ? { retryAfterSeconds: response.retryAfterSeconds } : {}),
   };
-  switch (response.status) {
-    case 400:
-    case 413:
-    case 422:
-      if (CONTEXT_WINDOW_PATTERN.test(input.message)) return new ContextWindowExceededError(message, options);
-      if (CONTENT_POLICY_PATTERN.test(input.message)) return new ContentPolicyViolationError(message, options);
-      return response.status === 400
-        ? new BadRequestError(message, options)
-        : new ProviderError(message, { ...options, upstreamStatus: response.status, body: response.body });
-    case 401:
-      return new AuthenticationError(message, options);
-    case 403:
-      return new PermissionDeniedError(message, options);
-    case 404:
-      return new NotFoundError(message, options);
-    case 408:
-      return new TimeoutError(message, options);
-    case 429:
-      return new RateLimitError(message, options);
-    case 503:
-      return new ServiceUnavailableError(message, options);
-    default:
-      return new ProviderError(message, { ...options, upstreamStatus: response.status, body: response.body });
+  if (response.status === 400 || response.status === 413 || response.status === 422) {
+    if (CONTEXT_WINDOW_PATTERN.test(input.message)) return new ContextWindowExceededError(message, options);
+    if (CONTENT_POLICY_PATTERN.test(input.message)) return new ContentPolicyViolationError(message, options);
   }
+  return errorForStatus(response.status, message, { ...options, body: response.body });
 }
 
 /**
