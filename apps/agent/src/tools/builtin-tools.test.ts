@@ -64,11 +64,11 @@ describe('built-in tools', () => {
   });
 
   it('write_file asks first, and writes only when approved', async () => {
-    await expect(call(await toolsWith(false), 'write_file', { path: 'notes/todo.md', content: 'hello' })).rejects.toThrow(/declined this file write/);
-    expect(existsSync(path.join(root, 'notes', 'todo.md'))).toBe(false);
-    await expect(call(await toolsWith(true), 'write_file', { path: 'notes/todo.md', content: 'hello' })).resolves.toBe(`Wrote 5 bytes to ${path.join('notes', 'todo.md')}.`);
-    await expect(readFile(path.join(root, 'notes', 'todo.md'), 'utf8')).resolves.toBe('hello');
-    expect(questions).toEqual([`Write 5 bytes to ${path.join('notes', 'todo.md')}?`, `Write 5 bytes to ${path.join('notes', 'todo.md')}?`]);
+    await expect(call(await toolsWith(false), 'write_file', { path: 'notes/plan.md', content: 'hello' })).rejects.toThrow(/declined this file write/);
+    expect(existsSync(path.join(root, 'notes', 'plan.md'))).toBe(false);
+    await expect(call(await toolsWith(true), 'write_file', { path: 'notes/plan.md', content: 'hello' })).resolves.toBe(`Wrote 5 bytes to ${path.join('notes', 'plan.md')}.`);
+    await expect(readFile(path.join(root, 'notes', 'plan.md'), 'utf8')).resolves.toBe('hello');
+    expect(questions).toEqual([`Write 5 bytes to ${path.join('notes', 'plan.md')}?`, `Write 5 bytes to ${path.join('notes', 'plan.md')}?`]);
   });
 
   it('run_command asks first and does not run a declined command', async () => {
