@@ -7,7 +7,7 @@ import {
   RateLimitError,
   ServiceUnavailableError,
 } from '@tollgate/core';
-import { readJsonFixture, testContext } from './__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { anthropicError } from './anthropic-error.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

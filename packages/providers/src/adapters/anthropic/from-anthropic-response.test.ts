@@ -1,5 +1,5 @@
 import { ProviderError } from '@tollgate/core';
-import { readJsonFixture, testContext } from './__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { fromAnthropicResponse } from './from-anthropic-response.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

@@ -5,7 +5,7 @@ import {
   replayStream,
   replayUnderRechunking,
   testContext,
-} from './__fixtures__/native-adapter-test-kit.js';
+} from '../../testing-internal/native-adapter-test-kit.js';
 import { anthropicAdapter } from './anthropic-adapter.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

@@ -1,5 +1,5 @@
 import { BadRequestError, parseChatCompletionRequest, type ChatCompletionRequest } from '@tollgate/core';
-import { testContext } from './__fixtures__/native-adapter-test-kit.js';
+import { testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { toAnthropicRequest } from './to-anthropic-request.js';
 
 const context = testContext({ providerId: 'anthropic', model: 'claude-sonnet-4-5', apiBase: 'https://api.anthropic.com' });

@@ -4,7 +4,7 @@ import { embedding } from '../../completion/embedding.js';
 import { collect } from '../../testing-internal/aggregate-chunks.js';
 import { jsonReply, sseReply } from '../../testing-internal/fixtures.js';
 import { startReplayServer, type ReplayServer } from '../../testing-internal/replay-server.js';
-import { aggregateChunks } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { aggregateChunks } from '../../testing-internal/native-adapter-test-kit.js';
 
 // End to end through `completion()`/`embedding()`, the shared transport and a local server replaying fixtures.
 const FIXTURES = `${__dirname}/__fixtures__`;

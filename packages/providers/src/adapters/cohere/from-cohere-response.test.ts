@@ -1,4 +1,4 @@
-import { readJsonFixture, testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { fromCohereResponse } from './from-cohere-response.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

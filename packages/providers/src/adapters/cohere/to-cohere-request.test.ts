@@ -1,5 +1,5 @@
 import { parseChatCompletionRequest, type ChatCompletionRequest } from '@tollgate/core';
-import { testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { toCohereRequest } from './to-cohere-request.js';
 
 const context = testContext({ providerId: 'cohere', model: 'command-a-03-2025', apiBase: 'https://api.cohere.com' });

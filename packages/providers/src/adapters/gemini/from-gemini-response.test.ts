@@ -1,5 +1,5 @@
 import { ProviderError } from '@tollgate/core';
-import { readJsonFixture, testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { fromGeminiResponse } from './from-gemini-response.js';
 import { parseGeminiToolCallId } from './gemini-tool-call-id.js';
 

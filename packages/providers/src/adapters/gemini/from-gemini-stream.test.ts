@@ -5,7 +5,7 @@ import {
   replayStream,
   replayUnderRechunking,
   testContext,
-} from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+} from '../../testing-internal/native-adapter-test-kit.js';
 import { geminiAdapter } from './gemini-adapter.js';
 import { parseGeminiToolCallId } from './gemini-tool-call-id.js';
 

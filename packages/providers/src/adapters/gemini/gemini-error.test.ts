@@ -1,5 +1,5 @@
 import { AuthenticationError, ContextWindowExceededError, NotFoundError, RateLimitError } from '@tollgate/core';
-import { readJsonFixture, testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { geminiError } from './gemini-error.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

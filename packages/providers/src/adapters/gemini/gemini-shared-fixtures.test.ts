@@ -8,13 +8,12 @@ import {
   countSseEvents,
   expectMatchesRecording,
   replayUnderRechunking,
-  sharedFixtureCases,
+  describeSharedRecordings,
   testContext,
-} from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+} from '../../testing-internal/native-adapter-test-kit.js';
 import { geminiAdapter } from './gemini-adapter.js';
 import { parseGeminiToolCallId } from './gemini-tool-call-id.js';
 
-const cases = sharedFixtureCases('gemini') ?? [];
 
 const ERROR_CLASSES: Readonly<Record<string, new (...args: never[]) => TollgateError>> = {
   'error-400-api-key-invalid': AuthenticationError,
@@ -43,64 +42,60 @@ function comparable(value: unknown, key = ''): unknown {
   return Object.fromEntries(entries.map(([name, entry]) => [name, comparable(entry, name)]));
 }
 
-if (cases.length === 0) {
-  it.skip(`gemini adapter vs shared recordings: the recordings are not on this machine`, () => undefined);
-} else {
-  describe('gemini adapter vs shared recordings', () => {
-    const responseCases = cases.filter((fixture) => !fixture.name.startsWith('error-'));
+describeSharedRecordings('gemini', (cases) => {
+  const responseCases = cases.filter((fixture) => !fixture.name.startsWith('error-'));
 
-    it.each(responseCases.map((fixture) => [fixture.name, fixture] as const))('%s: maps the recorded response', async (_name, fixture) => {
-      const body = readFileSync(join(fixture.directory, fixture.meta.response.body_file), 'utf8');
-      const expected = fixture.meta.expected as unknown as Parameters<typeof expectMatchesRecording>[1] & { stream_event_count?: number };
-      const model = modelOf(fixture.request?.url);
-      const baseIdOf = (id: string) => parseGeminiToolCallId(id).baseId;
-      if (fixture.meta.response.body_file.endsWith('.sse')) {
-        expect(countSseEvents(body)).toBe(expected.stream_event_count);
-        const chunks = await replayUnderRechunking(geminiAdapter, body, contextFor(model, true));
-        expectMatchesRecording(aggregateChunks(chunks), expected, baseIdOf);
-      } else {
-        expectMatchesRecording(geminiAdapter.fromChatResponse(JSON.parse(body), contextFor(model, false)), expected, baseIdOf);
-      }
-    });
-
-    it('carries the recorded thought signature of a function call in its tool-call id', () => {
-      const fixture = cases.find((candidate) => candidate.name === 'chat-tool-call');
-      const body = JSON.parse(readFileSync(join(fixture?.directory ?? '', 'response.json'), 'utf8'));
-      const completion = geminiAdapter.fromChatResponse(body, contextFor('gemini-2.5-flash', false));
-      const signature = body.candidates[0].content.parts[0].thoughtSignature;
-      expect(parseGeminiToolCallId(completion.choices[0]?.message.tool_calls?.[0]?.id ?? '').thoughtSignature).toBe(signature);
-    });
-
-    const requestCases = cases.filter((fixture) => fixture.meta.openai_input && fixture.request?.body);
-    it.each(requestCases.map((fixture) => [fixture.name, fixture] as const))('%s: builds the recorded request', (_name, fixture) => {
-      const input = parseChatCompletionRequest(fixture.meta.openai_input);
-      const recorded = fixture.request?.body ?? {};
-      const spec = geminiAdapter.toChatRequest(input, contextFor(input.model, input.stream === true));
-      const body = spec.body as Record<string, unknown>;
-      expect(spec.url).toBe(fixture.request?.url);
-      expect(spec.headers).toMatchObject({ 'x-goog-api-key': 'test-key' });
-      for (const key of ['contents', 'systemInstruction', 'tools', 'toolConfig']) {
-        expect([key, comparable(body[key], key)]).toEqual([key, comparable(recorded[key], key)]);
-      }
-      const config = (body['generationConfig'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
-      const recordedConfig = (recorded['generationConfig'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
-      expect(config['maxOutputTokens']).toEqual(recordedConfig['maxOutputTokens']);
-      // The recording used its own budget (128); the mapping of reasoning_effort is checked in to-gemini-request.test.ts.
-      expect(config['thinkingConfig']?.['includeThoughts']).toEqual(recordedConfig['thinkingConfig']?.['includeThoughts']);
-    });
-
-    const errorCases = cases.filter((fixture) => fixture.name.startsWith('error-'));
-    it.each(errorCases.map((fixture) => [fixture.name, fixture] as const))('%s: maps the recorded error', (name, fixture) => {
-      const body: unknown = JSON.parse(readFileSync(join(fixture.directory, fixture.meta.response.body_file), 'utf8'));
-      const error = geminiAdapter.toError(
-        { status: fixture.meta.response.status, body, headers: {}, retryAfterSeconds: undefined },
-        contextFor('gemini-2.5-flash', false),
-      );
-      const expectedClass = ERROR_CLASSES[name];
-      if (!expectedClass) throw new Error(`no expected error class listed for ${name}`);
-      expect(error).toBeInstanceOf(expectedClass);
-      const expectedError = fixture.meta.expected['error'] as { retry_after_seconds?: number };
-      if (expectedError.retry_after_seconds !== undefined) expect(error.retryAfterSeconds).toBe(expectedError.retry_after_seconds);
-    });
+  it.each(responseCases.map((fixture) => [fixture.name, fixture] as const))('%s: maps the recorded response', async (_name, fixture) => {
+    const body = readFileSync(join(fixture.directory, fixture.meta.response.body_file), 'utf8');
+    const expected = fixture.meta.expected as unknown as Parameters<typeof expectMatchesRecording>[1] & { stream_event_count?: number };
+    const model = modelOf(fixture.request?.url);
+    const baseIdOf = (id: string) => parseGeminiToolCallId(id).baseId;
+    if (fixture.meta.response.body_file.endsWith('.sse')) {
+      expect(countSseEvents(body)).toBe(expected.stream_event_count);
+      const chunks = await replayUnderRechunking(geminiAdapter, body, contextFor(model, true));
+      expectMatchesRecording(aggregateChunks(chunks), expected, baseIdOf);
+    } else {
+      expectMatchesRecording(geminiAdapter.fromChatResponse(JSON.parse(body), contextFor(model, false)), expected, baseIdOf);
+    }
   });
-}
+
+  it('carries the recorded thought signature of a function call in its tool-call id', () => {
+    const fixture = cases.find((candidate) => candidate.name === 'chat-tool-call');
+    const body = JSON.parse(readFileSync(join(fixture?.directory ?? '', 'response.json'), 'utf8'));
+    const completion = geminiAdapter.fromChatResponse(body, contextFor('gemini-2.5-flash', false));
+    const signature = body.candidates[0].content.parts[0].thoughtSignature;
+    expect(parseGeminiToolCallId(completion.choices[0]?.message.tool_calls?.[0]?.id ?? '').thoughtSignature).toBe(signature);
+  });
+
+  const requestCases = cases.filter((fixture) => fixture.meta.openai_input && fixture.request?.body);
+  it.each(requestCases.map((fixture) => [fixture.name, fixture] as const))('%s: builds the recorded request', (_name, fixture) => {
+    const input = parseChatCompletionRequest(fixture.meta.openai_input);
+    const recorded = fixture.request?.body ?? {};
+    const spec = geminiAdapter.toChatRequest(input, contextFor(input.model, input.stream === true));
+    const body = spec.body as Record<string, unknown>;
+    expect(spec.url).toBe(fixture.request?.url);
+    expect(spec.headers).toMatchObject({ 'x-goog-api-key': 'test-key' });
+    for (const key of ['contents', 'systemInstruction', 'tools', 'toolConfig']) {
+      expect([key, comparable(body[key], key)]).toEqual([key, comparable(recorded[key], key)]);
+    }
+    const config = (body['generationConfig'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const recordedConfig = (recorded['generationConfig'] ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    expect(config['maxOutputTokens']).toEqual(recordedConfig['maxOutputTokens']);
+    // The recording used its own budget (128); the mapping of reasoning_effort is checked in to-gemini-request.test.ts.
+    expect(config['thinkingConfig']?.['includeThoughts']).toEqual(recordedConfig['thinkingConfig']?.['includeThoughts']);
+  });
+
+  const errorCases = cases.filter((fixture) => fixture.name.startsWith('error-'));
+  it.each(errorCases.map((fixture) => [fixture.name, fixture] as const))('%s: maps the recorded error', (name, fixture) => {
+    const body: unknown = JSON.parse(readFileSync(join(fixture.directory, fixture.meta.response.body_file), 'utf8'));
+    const error = geminiAdapter.toError(
+      { status: fixture.meta.response.status, body, headers: {}, retryAfterSeconds: undefined },
+      contextFor('gemini-2.5-flash', false),
+    );
+    const expectedClass = ERROR_CLASSES[name];
+    if (!expectedClass) throw new Error(`no expected error class listed for ${name}`);
+    expect(error).toBeInstanceOf(expectedClass);
+    const expectedError = fixture.meta.expected['error'] as { retry_after_seconds?: number };
+    if (expectedError.retry_after_seconds !== undefined) expect(error.retryAfterSeconds).toBe(expectedError.retry_after_seconds);
+  });
+});

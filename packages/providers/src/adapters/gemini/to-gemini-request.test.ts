@@ -1,5 +1,5 @@
 import { BadRequestError, parseChatCompletionRequest, type ChatCompletionRequest } from '@tollgate/core';
-import { testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { toGeminiRequest } from './to-gemini-request.js';
 
 const context = testContext({

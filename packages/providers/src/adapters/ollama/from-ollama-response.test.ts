@@ -1,5 +1,5 @@
 import { NotFoundError, ProviderError } from '@tollgate/core';
-import { readJsonFixture, testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { readJsonFixture, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { fromOllamaResponse } from './from-ollama-response.js';
 import { ollamaError } from './ollama-error.js';
 

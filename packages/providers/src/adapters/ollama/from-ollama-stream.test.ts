@@ -1,5 +1,5 @@
 import { ProviderError } from '@tollgate/core';
-import { aggregateChunks, readFixture, replayStream, replayUnderRechunking, testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { aggregateChunks, readFixture, replayStream, replayUnderRechunking, testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { ollamaAdapter } from './ollama-adapter.js';
 
 const fixtures = `${__dirname}/__fixtures__`;

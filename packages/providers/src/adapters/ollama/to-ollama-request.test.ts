@@ -1,5 +1,5 @@
 import { BadRequestError, UnsupportedParamsError, parseChatCompletionRequest, type ChatCompletionRequest } from '@tollgate/core';
-import { testContext } from '../anthropic/__fixtures__/native-adapter-test-kit.js';
+import { testContext } from '../../testing-internal/native-adapter-test-kit.js';
 import { toOllamaRequest } from './to-ollama-request.js';
 
 const context = testContext({ providerId: 'ollama', model: 'qwen3', apiBase: 'http://localhost:11434', apiKey: undefined });

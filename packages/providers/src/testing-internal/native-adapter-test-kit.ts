@@ -1,14 +1,14 @@
 // Test helpers shared by the native adapters' tests (anthropic, gemini, cohere, ollama): replaying a body through
 // the shared stream decoder under many chunkings, and an aggregator that also folds `thinking_blocks` and
-// `provider_specific_fields`. Lives under `__fixtures__/` so it never ships in the build; names no provider.
+// `provider_specific_fields`. Lives under `testing-internal/` so it never ships in the build; names no provider.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SseDecoder, type ChatCompletionChunk, type OpenAIUsage, type ThinkingBlock } from '@tollgate/core';
-import type { AdapterCallContext } from '../../../adapter/adapter-call-context.js';
-import type { ProviderAdapter } from '../../../adapter/provider-adapter.js';
-import { decodeProviderStream } from '../../../completion/decode-provider-stream.js';
-import { readFixture } from '../../../testing-internal/fixtures.js';
-import { seededRandom } from '../../../testing-internal/replay-server.js';
+import type { AdapterCallContext } from '../adapter/adapter-call-context.js';
+import type { ProviderAdapter } from '../adapter/provider-adapter.js';
+import { decodeProviderStream } from '../completion/decode-provider-stream.js';
+import { readFixture } from './fixtures.js';
+import { seededRandom } from './replay-server.js';
 
 export { readFixture };
 
@@ -190,6 +190,17 @@ export interface SharedFixtureCase {
     readonly expected: Record<string, unknown>;
   };
   readonly request: { readonly url?: string; readonly body?: Record<string, unknown> } | undefined;
+}
+
+/**
+ * Declares the checks of a provider's adapter against its shared recordings, or one skipped test (the reason is
+ * printed by `sharedFixtureCases`) where the recordings are not on this machine.
+ */
+export function describeSharedRecordings(provider: string, body: (cases: readonly SharedFixtureCase[]) => void): void {
+  const cases = sharedFixtureCases(provider) ?? [];
+  const title = `${provider} adapter vs shared recordings`;
+  if (cases.length === 0) it.skip(`${title}: the recordings are not on this machine`, () => undefined);
+  else describe(title, () => body(cases));
 }
 
 /** The recorded cases of a provider, or undefined (after a console warning) when the recordings are not here. */
