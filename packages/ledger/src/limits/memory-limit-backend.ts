@@ -1,11 +1,10 @@
+import { releaseEnding, settlementEnding, type RequestEnding } from './request-ending.js';
 import {
   admitRequestSchema,
   budgetReadRequestSchema,
   type AdmitRequest,
   type BudgetReadRequest,
-  releaseRequestSchema,
   type ReleaseRequest,
-  settleRequestSchema,
   type SettleRequest,
 } from './admit-request.js';
 import type { AdmitResult, BudgetReading, LimitKind, SettleResult, SoftBudgetCrossing } from './admission-result.js';
@@ -79,25 +78,11 @@ export class MemoryLimitBackend implements LimitBackend {
   }
 
   async settle(input: SettleRequest): Promise<SettleResult> {
-    const request = settleRequestSchema.parse(input);
-    return this.finish({
-      requestId: request.requestId,
-      costNano: request.actualCostNano,
-      tokens: request.actualTokens,
-      nowMs: request.nowMs ?? this.options.clock(),
-      finalState: 'settled',
-    });
+    return this.finish(settlementEnding(input, this.options.clock));
   }
 
   async release(input: ReleaseRequest): Promise<SettleResult> {
-    const request = releaseRequestSchema.parse(input);
-    return this.finish({
-      requestId: request.requestId,
-      costNano: 0,
-      tokens: 0,
-      nowMs: request.nowMs ?? this.options.clock(),
-      finalState: 'released',
-    });
+    return this.finish(releaseEnding(input, this.options.clock));
   }
 
   async readBudget(input: BudgetReadRequest): Promise<BudgetReading> {
@@ -171,13 +156,7 @@ export class MemoryLimitBackend implements LimitBackend {
     };
   }
 
-  private finish(options: {
-    requestId: string;
-    costNano: number;
-    tokens: number;
-    nowMs: number;
-    finalState: 'settled' | 'released';
-  }): SettleResult {
+  private finish(options: RequestEnding): SettleResult {
     const { requestId } = options;
     const record = this.requests.get(requestId);
     const unchanged = { requestId, leaseExpired: false, softBudgetCrossings: [] };

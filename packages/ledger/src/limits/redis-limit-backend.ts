@@ -1,3 +1,4 @@
+import { releaseEnding, settlementEnding, type RequestEnding } from './request-ending.js';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import {
@@ -5,9 +6,7 @@ import {
   budgetReadRequestSchema,
   type AdmitRequest,
   type BudgetReadRequest,
-  releaseRequestSchema,
   type ReleaseRequest,
-  settleRequestSchema,
   type SettleRequest,
 } from './admit-request.js';
 import type { AdmitResult, BudgetReading, LimitKind, SettleResult } from './admission-result.js';
@@ -133,25 +132,11 @@ export class RedisLimitBackend implements LimitBackend {
   }
 
   async settle(input: SettleRequest): Promise<SettleResult> {
-    const request = settleRequestSchema.parse(input);
-    return this.finish({
-      requestId: request.requestId,
-      costNano: request.actualCostNano,
-      tokens: request.actualTokens,
-      nowMs: request.nowMs ?? this.options.clock(),
-      finalState: 'settled',
-    });
+    return this.finish(settlementEnding(input, this.options.clock));
   }
 
   async release(input: ReleaseRequest): Promise<SettleResult> {
-    const request = releaseRequestSchema.parse(input);
-    return this.finish({
-      requestId: request.requestId,
-      costNano: 0,
-      tokens: 0,
-      nowMs: request.nowMs ?? this.options.clock(),
-      finalState: 'released',
-    });
+    return this.finish(releaseEnding(input, this.options.clock));
   }
 
   /** Rejects when Redis cannot be read (there is no fail-open for a read). */
@@ -167,13 +152,7 @@ export class RedisLimitBackend implements LimitBackend {
     return { seeded: seeded === 1, committedNano: committedNano ?? 0, reservedNano: reservedNano ?? 0 };
   }
 
-  private async finish(options: {
-    requestId: string;
-    costNano: number;
-    tokens: number;
-    nowMs: number;
-    finalState: 'settled' | 'released';
-  }): Promise<SettleResult> {
+  private async finish(options: RequestEnding): Promise<SettleResult> {
     const { requestId, nowMs } = options;
     this.sweep(nowMs);
     const plan = this.held.get(requestId)?.plan;
