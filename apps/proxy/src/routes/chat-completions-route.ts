@@ -34,8 +34,12 @@ export function refuseClientCredentials(body: Record<string, unknown>, allowed: 
   }
 }
 
-/** Usage of a stream that ended without a usage report (client gone, upstream broken): the text produced, counted. */
-function usageFromText(model: string, promptTokens: number, text: string) {
+/**
+ * Usage of a stream that ended without a usage report (client gone, upstream broken): the prompt and the text
+ * produced so far, counted, so that what the provider billed is booked rather than nothing.
+ */
+function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
+  const promptTokens = countTokens({ model, messages: messages as never }).tokens;
   const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
   return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
 }
@@ -145,7 +149,7 @@ async function serveStream(options: ServeOptions & { request: Request }): Promis
   }
   if (firstChunkAt) gateway.options.metrics.timeToFirstToken.observe({ model_group: admission.input.modelGroup }, (firstChunkAt.getTime() - startedMs) / 1000);
   // Book what was produced even when the client left or upstream broke mid-stream.
-  const usage = usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, 0, producedText);
+  const usage = usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, params.messages, producedText);
   const settlement = await gateway.settle(admission, {
     status: failure === undefined ? 'success' : 'failure',
     usage,
