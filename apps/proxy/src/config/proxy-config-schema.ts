@@ -1,15 +1,8 @@
 import { z } from 'zod';
+import { modelListSchema, routerSettingsSchema } from '@tollgate/router';
 
 const durationString = z.string().regex(/^\d+(s|m|h|d|w|mo)$/, 'expected a duration such as 30s, 30m, 24h, 7d, 1mo');
 const usd = z.number().finite().nonnegative();
-
-/** One deployment of a model group. `litellm_params` and `model_info` are checked in depth by the router. */
-export const modelListEntrySchema = z.object({
-  /** The public name clients send as `model` (the model group). */
-  model_name: z.string().min(1),
-  litellm_params: z.looseObject({ model: z.string().min(1) }),
-  model_info: z.looseObject({}).optional(),
-});
 
 /** `litellm_settings`: SDK-wide behaviour and the global proxy budget. Unknown keys are kept (LiteLLM has many). */
 export const litellmSettingsSchema = z.looseObject({
@@ -38,12 +31,12 @@ export const generalSettingsSchema = z.looseObject({
 
 /** A LiteLLM-style `config.yaml`. */
 export const proxyConfigSchema = z.looseObject({
-  model_list: z.array(modelListEntrySchema).default([]),
-  router_settings: z.looseObject({}).default({}),
+  /** Deployments, validated by the router's own schema so errors name the bad field at start-up. */
+  model_list: modelListSchema.default([]),
+  router_settings: routerSettingsSchema.default({}),
   litellm_settings: litellmSettingsSchema.default({}),
   general_settings: generalSettingsSchema.default({}),
   environment_variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
 
 export type ProxyConfig = z.infer<typeof proxyConfigSchema>;
-export type ModelListEntry = z.infer<typeof modelListEntrySchema>;

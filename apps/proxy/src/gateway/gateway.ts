@@ -225,6 +225,6 @@ export class Gateway {
       team_id: auth.kind === 'virtual' ? auth.key.teamId : null,
       end_user: endUser ?? null,
       status: outcome.status,
-    } as SpendEventInput;
+    };
   }
 }

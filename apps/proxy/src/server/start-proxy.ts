@@ -88,12 +88,12 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     ? new RedisRouterStateStore({ redis, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits', logger })
     : undefined;
   const router = new Router({
-    modelList: config.model_list as never,
+    modelList: config.model_list,
     routerSettings: {
       ...(config.litellm_settings.num_retries !== undefined ? { num_retries: config.litellm_settings.num_retries } : {}),
       ...(config.litellm_settings.request_timeout !== undefined ? { timeout: config.litellm_settings.request_timeout } : {}),
       ...config.router_settings,
-    } as never,
+    },
     ...(routerStateStore ? { stateStore: routerStateStore } : {}),
   });
   const pricingNames = registerDeploymentPrices(router);
