@@ -112,3 +112,13 @@ export const queryCsv = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter((item) => item !== ''),
 );
+
+/** Budget and rate-limit fields that keys, users, teams and customers share (USD in, limits as integers). */
+export const budgetAndLimitFields = {
+  max_budget: usdAmount.nullable().optional(),
+  soft_budget: usdAmount.nullable().optional(),
+  budget_duration: duration.nullable().optional(),
+  tpm_limit: limit.nullable().optional(),
+  rpm_limit: limit.nullable().optional(),
+  max_parallel_requests: limit.nullable().optional(),
+};

@@ -1,22 +1,17 @@
 import type { CustomerFieldsInput } from '@tollgate/ledger';
 import { z } from 'zod';
-import { duration, entityId, entityIds, limit, metadata, notSupported, usdAmount } from './common-fields.js';
+import { duration, entityId, entityIds, limit, metadata, notSupported, usdAmount, budgetAndLimitFields } from './common-fields.js';
 
 /** Fields of a customer that `/customer/new` and `/customer/update` accept (LiteLLM's `NewCustomerRequest`). */
 const customerFields = {
   user_id: entityId,
   alias: z.string().min(1).max(255).nullable().optional(),
   blocked: z.boolean().optional(),
-  max_budget: usdAmount.nullable().optional(),
-  soft_budget: usdAmount.nullable().optional(),
-  budget_duration: duration.nullable().optional(),
+  ...budgetAndLimitFields,
   allowed_model_region: z.enum(['eu', 'us']).nullable().optional(),
   default_model: z.string().min(1).nullable().optional(),
   metadata: metadata.optional(),
   spend: usdAmount.optional(),
-  tpm_limit: limit.nullable().optional(),
-  rpm_limit: limit.nullable().optional(),
-  max_parallel_requests: limit.nullable().optional(),
   // Known LiteLLM fields without a Tollgate implementation: refused unless empty.
   budget_id: notSupported,
   budget_reset_at: notSupported,

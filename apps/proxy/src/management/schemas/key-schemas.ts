@@ -16,6 +16,7 @@ import {
   queryBoolean,
   queryPositiveInteger,
   usdAmount,
+  budgetAndLimitFields,
 } from './common-fields.js';
 
 /** A raw `sk-…` key or its SHA-256 hex (management routes accept either, as LiteLLM's do). */
@@ -28,14 +29,9 @@ const keyFields = {
   models: modelNames.optional(),
   aliases: modelAliasMap.optional(),
   spend: usdAmount.optional(),
-  max_budget: usdAmount.nullable().optional(),
-  soft_budget: usdAmount.nullable().optional(),
-  budget_duration: duration.nullable().optional(),
+  ...budgetAndLimitFields,
   user_id: entityId.nullable().optional(),
   team_id: entityId.nullable().optional(),
-  max_parallel_requests: limit.nullable().optional(),
-  tpm_limit: limit.nullable().optional(),
-  rpm_limit: limit.nullable().optional(),
   metadata: metadata.optional(),
   model_max_budget: modelMaxBudget.optional(),
   model_rpm_limit: modelLimitMap.optional(),

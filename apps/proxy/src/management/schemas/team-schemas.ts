@@ -14,6 +14,7 @@ import {
   notSupported,
   notSupportedQuery,
   usdAmount,
+  budgetAndLimitFields,
 } from './common-fields.js';
 
 const teamRole = z.enum(['admin', 'user']);
@@ -35,12 +36,7 @@ const teamFields = {
   team_alias: z.string().min(1).max(255).nullable().optional(),
   metadata: metadata.optional(),
   models: modelNames.optional(),
-  max_budget: usdAmount.nullable().optional(),
-  soft_budget: usdAmount.nullable().optional(),
-  budget_duration: duration.nullable().optional(),
-  tpm_limit: limit.nullable().optional(),
-  rpm_limit: limit.nullable().optional(),
-  max_parallel_requests: limit.nullable().optional(),
+  ...budgetAndLimitFields,
   model_aliases: modelAliasMap.optional(),
   blocked: z.boolean().optional(),
   model_rpm_limit: modelLimitMap.optional(),

@@ -15,6 +15,7 @@ import {
   queryCsv,
   queryPositiveInteger,
   usdAmount,
+  budgetAndLimitFields,
 } from './common-fields.js';
 
 const userRole = z.enum(USER_ROLES as [string, ...string[]]);
@@ -24,13 +25,8 @@ const userFields = {
   user_email: z.email().max(320).nullable().optional(),
   user_alias: z.string().min(1).max(255).nullable().optional(),
   user_role: userRole.optional(),
-  max_budget: usdAmount.nullable().optional(),
-  soft_budget: usdAmount.nullable().optional(),
-  budget_duration: duration.nullable().optional(),
+  ...budgetAndLimitFields,
   models: modelNames.optional(),
-  tpm_limit: limit.nullable().optional(),
-  rpm_limit: limit.nullable().optional(),
-  max_parallel_requests: limit.nullable().optional(),
   model_max_budget: modelMaxBudget.optional(),
   metadata: metadata.optional(),
   spend: usdAmount.optional(),
