@@ -80,6 +80,8 @@ export {
 } from './spend/spend-event-schema.js';
 export { applySpendEvent, applySpendEvents, type ApplySpendResult, type ApplySpendOptions } from './spend/apply-spend-events.js';
 export { readModelSpend } from './spend/read-model-spend.js';
+export { journalSpendEvents, type JournalResult } from './spend-journal/journal-spend-events.js';
+export { rollUpSpendJournal, type RollUpOptions } from './spend-journal/roll-up-spend-journal.js';
 
 // Spend queue contract (BullMQ).
 export {

@@ -5,6 +5,8 @@ import { openLedgerDatabase, type OpenLedgerDatabaseOptions } from './db/open-le
 import { KeyStore } from './keys/key-store.js';
 import { applySpendEvents, type ApplySpendResult } from './spend/apply-spend-events.js';
 import type { SpendEvent, SpendEventInput } from './spend/spend-event-schema.js';
+import { journalSpendEvents, type JournalResult } from './spend-journal/journal-spend-events.js';
+import { rollUpSpendJournal } from './spend-journal/roll-up-spend-journal.js';
 import { TeamMemberStore } from './teams/team-member-store.js';
 import { TeamStore } from './teams/team-store.js';
 import { UserStore } from './users/user-store.js';
@@ -35,6 +37,16 @@ export class Ledger {
   /** Books spend events (one transaction, idempotent per request id); see `applySpendEvents`. */
   applySpendEvents(events: readonly (SpendEventInput | SpendEvent)[]): Promise<ApplySpendResult> {
     return applySpendEvents(this.db, events, { clock: this.options.clock });
+  }
+
+  /** Makes spend events durable as journaled spend-log rows; their totals follow at the next roll-up. */
+  journalSpendEvents(events: readonly (SpendEventInput | SpendEvent)[]): Promise<JournalResult> {
+    return journalSpendEvents(this.db, events);
+  }
+
+  /** Adds up to `limit` journaled rows to the totals (one transaction); returns how many it rolled up. */
+  rollUpSpendJournal(limit?: number): Promise<number> {
+    return rollUpSpendJournal(this.db, { clock: this.options.clock, ...(limit === undefined ? {} : { limit }) });
   }
 
   /** Closes the database handle. */

@@ -34,6 +34,6 @@ export { usdPerTokenToNanoUsdPerMillion, type PriceConversion } from './units/us
 export { formatNanoUsd, formatUsdPerMillionTokens } from './units/format-decimal.js';
 
 // Token counting.
-export { countTokens, type CountTokensOptions, type TokenCount } from './tokens/count-tokens.js';
+export { countTokens, tokenUpperBound, type CountTokensOptions, type TokenCount } from './tokens/count-tokens.js';
 export { encodingForModel, type EncodingName, type ModelEncoding } from './tokens/encoding-for-model.js';
 export type { CountableMessage, CountableContentPart, CountableTool, ToolSchemaNode } from './tokens/countable-message.js';

@@ -1,7 +1,7 @@
-import { completionCost, countTokens, getMaxTokens } from '@tollgate/pricing';
+import { completionCost, countTokens, getMaxTokens, tokenUpperBound, type CountTokensOptions } from '@tollgate/pricing';
 
 export interface WorstCase {
-  /** Prompt tokens counted (exactly for OpenAI tokenizers, else an estimate). */
+  /** Prompt tokens: counted (exactly for OpenAI tokenizers, else an estimate), or a bound no smaller than that count. */
   promptTokens: number;
   /** The most output the request may produce. */
   maxOutputTokens: number;
@@ -20,9 +20,16 @@ function safeMaxTokens(model: string): number | undefined {
 }
 
 /**
- * The request's worst case, reserved against every budget before it is forwarded: its prompt, counted, plus the
- * output it may produce (`max_completion_tokens`, `max_tokens`, else the model's output limit), priced at the
- * dearest deployment that may serve it. Unpriced models reserve 0 (their cost is booked as unknown, never as 0).
+ * How prompt tokens are found: `upper-bound` costs no tokenizer (text counted as its UTF-8 bytes, never fewer than
+ * its tokens), `counted` runs the model's tokenizer. Admission tries the bound first and counts only when the bound
+ * would be refused, so a request is never refused for the bound's slack.
+ */
+export type PromptMeasure = 'upper-bound' | 'counted';
+
+/**
+ * The request's worst case, reserved against every budget before it is forwarded: its prompt, plus the output it may
+ * produce (`max_completion_tokens`, `max_tokens`, else the model's output limit), priced at the dearest deployment
+ * that may serve it. Unpriced models reserve 0 (their cost is booked as unknown, never as 0).
  */
 export function estimateWorstCase(options: {
   pricingModels: readonly string[];
@@ -31,11 +38,13 @@ export function estimateWorstCase(options: {
   text?: string;
   requestedMaxTokens: number | undefined;
   embedding?: boolean;
+  measure: PromptMeasure;
 }): WorstCase {
   const counted = options.pricingModels[0] ?? 'gpt-4o';
-  const promptTokens = options.embedding
-    ? countTokens({ model: counted, text: options.text ?? '' }).tokens
-    : countTokens({ model: counted, messages: (options.messages ?? []) as never, tools: (options.tools ?? []) as never }).tokens;
+  const prompt: CountTokensOptions = options.embedding
+    ? { model: counted, text: options.text ?? '' }
+    : { model: counted, messages: (options.messages ?? []) as never, tools: (options.tools ?? []) as never };
+  const promptTokens = options.measure === 'counted' ? countTokens(prompt).tokens : tokenUpperBound(prompt);
   let maxOutputTokens = 0;
   let costNano = 0;
   for (const model of options.pricingModels) {

@@ -8,7 +8,7 @@ import type { AuthDirectory } from '../auth/auth-directory.js';
 import type { Logger } from '../observability/create-logger.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
-import { estimateWorstCase } from './estimate-worst-case.js';
+import { estimateWorstCase, type PromptMeasure, type WorstCase } from './estimate-worst-case.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
 export interface GatewayOptions {
@@ -109,23 +109,21 @@ export class Gateway {
     }
 
     const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
-    const worst = needsEstimate
-      ? estimateWorstCase({
-          pricingModels: this.pricingModelsOf(modelGroup),
-          messages: input.messages,
-          tools: input.tools,
-          text: input.text,
-          requestedMaxTokens: input.requestedMaxTokens,
-          embedding: input.callType === 'aembedding',
-        })
-      : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
-    const result = await this.options.limiter.admit({
-      requestId,
-      scopes,
-      reserveNano: worst.costNano,
-      reserveTokens: worst.promptTokens + worst.maxOutputTokens,
-      nowMs,
-    });
+    const admitWith = (measure: PromptMeasure) => {
+      const worst = needsEstimate ? this.worstCaseOf(input, measure) : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
+      return this.options.limiter.admit({
+        requestId,
+        scopes,
+        reserveNano: worst.costNano,
+        reserveTokens: worst.promptTokens + worst.maxOutputTokens,
+        nowMs,
+      });
+    };
+    let result = await admitWith('upper-bound');
+    // A refusal records nothing, so a request the bound's slack refused is tried again with its counted prompt.
+    if (needsEstimate && result.outcome === 'refused' && (result.refusal.limit === 'budget' || result.refusal.limit === 'tpm')) {
+      result = await admitWith('counted');
+    }
     const error = admissionError(result);
     if (error !== undefined) {
       if (result.outcome === 'unavailable') this.options.logger.error({ requestId, reason: result.reason }, 'limiter unavailable');
@@ -190,6 +188,18 @@ export class Gateway {
     if (result.outcome === 'unavailable') {
       this.options.logger.warn({ requestId: admission.requestId }, 'release failed; the reservation expires with its lease');
     }
+  }
+
+  private worstCaseOf(input: AdmissionInput, measure: PromptMeasure): WorstCase {
+    return estimateWorstCase({
+      pricingModels: this.pricingModelsOf(input.modelGroup),
+      messages: input.messages,
+      tools: input.tools,
+      text: input.text,
+      requestedMaxTokens: input.requestedMaxTokens,
+      embedding: input.callType === 'aembedding',
+      measure,
+    });
   }
 
   private pricingModelsOf(modelGroup: string): string[] {

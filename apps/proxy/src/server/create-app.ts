@@ -20,6 +20,8 @@ export interface CreateAppOptions {
   maxRequestBytes: number;
   allowClientSideCredentials: boolean;
   checkStorage: () => Promise<void>;
+  /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
+  spendTotalsUpToDate: () => Promise<void>;
   version: string;
 }
 
@@ -42,6 +44,10 @@ export function createApp(options: CreateAppOptions): Express {
   app.post(['/embeddings', '/v1/embeddings'], instrument(options.metrics, 'embeddings', embeddings));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
+  // Management reads see every call answered before them.
+  app.use((_request, _response, next) => {
+    options.spendTotalsUpToDate().then(() => next(), next);
+  });
   app.use(createManagementRoutes(options.management));
   app.use((_request, response) => {
     response.status(404).json({ error: { message: 'Route not found', type: 'not_found_error', param: null, code: '404' } });

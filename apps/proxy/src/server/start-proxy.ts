@@ -81,7 +81,9 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     spendSink = new QueueSpendSink({ connection: queueRedis, queueName: env['SPEND_QUEUE_NAME'] });
   } else {
     limiter = new MemoryLimitBackend({ seed, failOpen });
-    spendSink = new EmbeddedSpendSink(ledger);
+    const embeddedSink = new EmbeddedSpendSink({ ledger, logger });
+    await embeddedSink.start();
+    spendSink = embeddedSink;
   }
   // Replicas share cooldowns and deployment usage through Redis in distributed mode.
   const routerStateStore = redis
@@ -131,6 +133,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     gateway,
     authDirectory,
     management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups() },
+    spendTotalsUpToDate: () => spendSink.totalsUpToDate(),
     metrics,
     maxRequestBytes: Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024),
     allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false,

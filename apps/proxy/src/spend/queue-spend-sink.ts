@@ -15,6 +15,8 @@ export class QueueSpendSink implements SpendSink {
     await enqueueSpendEvent(this.queue as never, event);
   }
 
+  async totalsUpToDate(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.queue.close();
   }

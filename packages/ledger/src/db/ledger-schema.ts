@@ -130,6 +130,8 @@ export interface SpendLogsTable {
   status: string;
   request_tags: string;
   metadata: string;
+  /** 0 while the row waits in the spend journal for its totals, 1 once they include it (see the spend-journal migration). */
+  rolled_up: ColumnType<bigint | number, number | undefined, number>;
 }
 
 export interface DailySpendTable {

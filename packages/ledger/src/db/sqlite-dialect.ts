@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import { withCachedStatements } from './cached-statements.js';
 
 /** Options of {@link createSqliteDialect}. */
 export interface SqliteDialectOptions {
@@ -24,5 +25,5 @@ export async function createSqliteDialect(options: SqliteDialectOptions): Promis
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.defaultSafeIntegers(true);
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withCachedStatements(database) });
 }

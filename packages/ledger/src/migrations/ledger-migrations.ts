@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { spendJournalMigration } from './0003-spend-journal.js';
 
 /**
  * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
@@ -7,4 +8,5 @@ import { initialMigration } from './0001-initial.js';
  */
 export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initialMigration,
+  '0003_spend_journal': spendJournalMigration,
 };

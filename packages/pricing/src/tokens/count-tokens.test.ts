@@ -1,4 +1,4 @@
-import { countTokens } from './count-tokens.js';
+import { countTokens, tokenUpperBound } from './count-tokens.js';
 import type { CountableMessage, CountableTool } from './countable-message.js';
 
 /*
@@ -269,5 +269,30 @@ describe('countTokens: content parts, tool calls, bad options', () => {
   it('refuses options with both text and messages', () => {
     const options = { model: 'gpt-4o', text: 'x', messages: [] } as unknown as Parameters<typeof countTokens>[0];
     expect(() => countTokens(options)).toThrow(/either messages or text/);
+  });
+});
+
+describe('tokenUpperBound', () => {
+  const requests: Array<[string, Parameters<typeof countTokens>[0]]> = [
+    ...chatCases.map(([name, example]): [string, Parameters<typeof countTokens>[0]] => [name, { model: 'gpt-3.5-turbo', messages: example.messages, tools: example.tools }]),
+    ['cookbook, gpt-4o', { model: 'gpt-4o', messages: cookbookMessages }],
+    ['weather tool, gpt-4o', { model: 'gpt-4o', messages: weatherMessages, tools: [weatherTool] }],
+    ['multi-byte text', { model: 'gpt-4o', text: 'こんにちは世界 — ünïcödé 🎉🎉🎉' }],
+    ['repeated text', { model: 'gpt-4o', text: 'ab'.repeat(5_000) }],
+  ];
+
+  it.each(requests)('is never below the exact count: %s', (_name, request) => {
+    expect(tokenUpperBound(request)).toBeGreaterThanOrEqual(countTokens(request).tokens);
+  });
+
+  it('counts text as its UTF-8 bytes with the same message framing', () => {
+    expect(tokenUpperBound({ model: 'gpt-4o', text: 'héllo' })).toBe(6);
+    // 3 per message + role "user" (4 bytes) + "hello" (5) + 3 reply priming
+    expect(tokenUpperBound({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] })).toBe(15);
+  });
+
+  it('refuses options with both text and messages', () => {
+    const options = { model: 'gpt-4o', text: 'x', messages: [] } as unknown as Parameters<typeof countTokens>[0];
+    expect(() => tokenUpperBound(options)).toThrow(/either messages or text/);
   });
 });

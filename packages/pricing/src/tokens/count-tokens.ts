@@ -98,14 +98,23 @@ function chatTokens(
  */
 export function countTokens(options: CountTokensOptions): TokenCount {
   const { encoding, exact } = encodingForModel(options.model);
-  const count = tokenCounterFor(encoding);
-  let tokens: number;
-  if (typeof options.text === 'string' && options.messages === undefined) {
-    tokens = count(options.text);
-  } else if (Array.isArray(options.messages) && options.text === undefined) {
-    tokens = chatTokens(options.messages, options.tools ?? [], count);
-  } else {
-    throw new BadRequestError('countTokens needs either messages or text, not both', { param: 'messages' });
-  }
-  return { tokens, encoding, estimated: !exact };
+  return { tokens: countWith(options, tokenCounterFor(encoding)), encoding, estimated: !exact };
+}
+
+/* Every token of a byte-level BPE encoding stands for at least one UTF-8 byte, so a text has no more tokens than bytes. */
+const utf8Bytes: StringTokenCounter = (text) => Buffer.byteLength(text, 'utf8');
+
+/**
+ * A bound no smaller than {@link countTokens} would return, without loading a tokenizer: the same message, tool and
+ * image accounting with every text counted as its UTF-8 byte length. Cheap (no BPE, no rank tables in memory); a
+ * budget or rate check that fits under the bound needs no exact count.
+ */
+export function tokenUpperBound(options: CountTokensOptions): number {
+  return countWith(options, utf8Bytes);
+}
+
+function countWith(options: CountTokensOptions, count: StringTokenCounter): number {
+  if (typeof options.text === 'string' && options.messages === undefined) return count(options.text);
+  if (Array.isArray(options.messages) && options.text === undefined) return chatTokens(options.messages, options.tools ?? [], count);
+  throw new BadRequestError('countTokens needs either messages or text, not both', { param: 'messages' });
 }
