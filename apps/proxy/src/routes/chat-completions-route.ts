@@ -142,7 +142,8 @@ async function serveStream(options: ServeOptions & { request: Request }): Promis
         continue;
       }
       for (const choice of chunk.choices) producedText += choice.delta?.content ?? '';
-      await writeSse(response, `data: ${JSON.stringify(chunk)}\n\n`);
+      const backpressure = writeSse(response, `data: ${JSON.stringify(chunk)}\n\n`);
+      if (backpressure) await backpressure;
     }
   } catch (error) {
     failure = error;

@@ -7,8 +7,8 @@ export interface NormalizeStreamUsageOptions {
   readonly includeUsage: boolean;
   /** Counts usage from the streamed text when the provider reported none. */
   readonly estimateUsage: (outputText: string) => OpenAIUsage;
-  /** Builds the call's metadata once the stream ended, from the final usage. */
-  readonly finalize: (usage: OpenAIUsage, usageEstimated: boolean) => CallMetadata;
+  /** Builds the call's metadata once the stream ended, from the final usage and the model the first chunk named. */
+  readonly finalize: (usage: OpenAIUsage, usageEstimated: boolean, reportedModel: string | undefined) => CallMetadata;
 }
 
 /**
@@ -24,9 +24,11 @@ export async function* normalizeStreamUsage(
 ): AsyncGenerator<ChatCompletionChunk> {
   let usage: OpenAIUsage | undefined;
   let last: ChatCompletionChunk | undefined;
+  let reportedModel: string | undefined;
   // Kept only for the rare provider that reports no usage; appending references is cheap.
   const outputPieces: string[] = [];
   for await (const chunk of source) {
+    reportedModel ??= chunk.model;
     last = chunk;
     if (chunk.usage) {
       usage = chunk.usage;
@@ -38,7 +40,7 @@ export async function* normalizeStreamUsage(
   }
   const usageEstimated = usage === undefined;
   const finalUsage = usage ?? options.estimateUsage(outputPieces.join(''));
-  const metadata = options.finalize(finalUsage, usageEstimated);
+  const metadata = options.finalize(finalUsage, usageEstimated, reportedModel);
   if (options.includeUsage && last) {
     yield attachMetadata<ChatCompletionChunk>(
       { id: last.id, object: 'chat.completion.chunk', created: last.created, model: last.model, choices: [], usage: finalUsage },

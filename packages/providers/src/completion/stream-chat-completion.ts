@@ -1,4 +1,3 @@
-import type { ChatCompletionChunk } from '@tollgate/core';
 import { sendStream } from '../transport/send-stream.js';
 import type { CallMetadata } from './call-metadata.js';
 import { buildCallMetadata, retryOptionsOf, transportRequestOf, type ChatCallState } from './call-state.js';
@@ -19,11 +18,10 @@ export async function streamChatCompletion(state: ChatCallState): Promise<ChatCo
   const prepared = await withRetries(async (attemptNumber) => {
     attempts = attemptNumber;
     const response = await sendStream(transportRequestOf(state, adapter.toChatRequest(request, context)));
-    let reportedModel: string | undefined;
-    const chunks = normalizeStreamUsage(trackModel(decodeProviderStream(response.body, adapter, context), (model) => (reportedModel = model)), {
+    const chunks = normalizeStreamUsage(decodeProviderStream(response.body, adapter, context), {
       includeUsage: context.includeUsage,
       estimateUsage: (outputText) => estimateUsage({ model: context.model, request, outputText }),
-      finalize: (usage, usageEstimated) =>
+      finalize: (usage, usageEstimated, reportedModel) =>
         (metadata = buildCallMetadata(state, {
           usage,
           usageEstimated,
@@ -45,19 +43,4 @@ export async function streamChatCompletion(state: ChatCallState): Promise<ChatCo
     responseHeaders: prepared.headers,
     metadata: () => metadata,
   });
-}
-
-/** Notes the model the provider reports (for pricing) without touching the chunks. */
-async function* trackModel(
-  source: AsyncIterable<ChatCompletionChunk>,
-  onModel: (model: string) => void,
-): AsyncGenerator<ChatCompletionChunk> {
-  let seen = false;
-  for await (const chunk of source) {
-    if (!seen) {
-      seen = true;
-      onModel(chunk.model);
-    }
-    yield chunk;
-  }
 }

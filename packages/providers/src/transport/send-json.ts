@@ -1,4 +1,4 @@
-import { ProviderError } from '@tollgate/core';
+import { followAbort, ProviderError } from '@tollgate/core';
 import { dispatchRequest, originOf } from './dispatch-request.js';
 import { toTransportError } from './to-transport-error.js';
 import type { JsonResponse, TransportRequest } from './transport-options.js';
@@ -11,8 +11,13 @@ import type { JsonResponse, TransportRequest } from './transport-options.js';
 export async function sendJson(request: TransportRequest): Promise<JsonResponse> {
   // A cleared timer rather than AbortSignal.timeout: that one stays pending for the full timeout after the call.
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    deadline.abort();
+  }, request.timeoutMs);
+  const unlink = followAbort(request.signal, deadline);
+  const signal = deadline.signal;
   let text: string;
   let response;
   try {
@@ -24,11 +29,12 @@ export async function sendJson(request: TransportRequest): Promise<JsonResponse>
       model: request.model,
       origin: originOf(request.spec.url),
       callerSignal: request.signal,
-      timedOut: () => deadline.signal.aborted,
+      timedOut: () => timedOut,
       timeoutMs: request.timeoutMs,
     });
   } finally {
     clearTimeout(timer);
+    unlink();
   }
   try {
     return { status: response.status, headers: response.headers, body: JSON.parse(text) };

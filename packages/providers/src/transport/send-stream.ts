@@ -1,3 +1,4 @@
+import { followAbort } from '@tollgate/core';
 import { dispatchRequest, originOf } from './dispatch-request.js';
 import { toTransportError, type TransportErrorContext } from './to-transport-error.js';
 import type { StreamResponse, TransportRequest } from './transport-options.js';
@@ -11,7 +12,8 @@ import type { StreamResponse, TransportRequest } from './transport-options.js';
 export async function sendStream(request: TransportRequest): Promise<StreamResponse> {
   // One controller for our own reasons to stop: a timeout, or the consumer leaving the loop early.
   const controller = new AbortController();
-  const signal = request.signal ? AbortSignal.any([request.signal, controller.signal]) : controller.signal;
+  const unlink = followAbort(request.signal, controller);
+  const signal = controller.signal;
   let timedOut = false;
   const timeOut = (): void => {
     timedOut = true;
@@ -31,6 +33,7 @@ export async function sendStream(request: TransportRequest): Promise<StreamRespo
   try {
     response = await dispatchRequest(request, signal);
   } catch (error) {
+    unlink();
     throw toTransportError(error, errorContext);
   } finally {
     clearTimeout(headersTimer);
@@ -59,6 +62,7 @@ export async function sendStream(request: TransportRequest): Promise<StreamRespo
       throw toTransportError(error, errorContext);
     } finally {
       clearTimeout(idleTimer);
+      unlink();
       if (!completed) {
         controller.abort();
         upstream.destroy();

@@ -1,4 +1,4 @@
-import { TimeoutError, type ChatCompletionChunk } from '@tollgate/core';
+import { followAbort, TimeoutError, type ChatCompletionChunk } from '@tollgate/core';
 import type { ChatCompletionStream } from '@tollgate/providers';
 import type { Deployment } from '../deployment/deployment.js';
 import type { RouterContext } from '../router-context.js';
@@ -39,18 +39,22 @@ export async function attemptDeployment(context: RouterContext, request: Attempt
       }),
     );
   }, timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+  // The attempt's signal: the caller's abort or the time limit. A started stream keeps following the caller.
+  const unlink = followAbort(request.signal, timeout);
+  const signal = timeout.signal;
   const call: DeploymentCall = { ...request.payload, deployment, signal, timeoutMs };
 
   try {
     const response = await raceAbort(context.callDeployment(call), signal);
     const result = request.stream
-      ? await startStream(context, { deployment, stream: response as ChatCompletionStream, signal, startedMs })
+      ? await startStream(context, { deployment, stream: response as ChatCompletionStream, signal, startedMs, unlink })
       : await finishResponse(context, { deployment, response, startedMs });
     clearTimeout(timer);
+    if (!request.stream) unlink();
     return result;
   } catch (error) {
     clearTimeout(timer);
+    unlink();
     const timedOut = timeout.signal.aborted && !request.signal?.aborted;
     await context.store.endRequest(deployment.id, {
       nowMs: context.clock.now(),
@@ -84,7 +88,7 @@ async function finishResponse(
  */
 async function startStream(
   context: RouterContext,
-  options: { deployment: Deployment; stream: ChatCompletionStream; signal: AbortSignal; startedMs: number },
+  options: { deployment: Deployment; stream: ChatCompletionStream; signal: AbortSignal; startedMs: number; unlink: () => void },
 ): Promise<RoutedStream> {
   const { deployment, stream } = options;
   const source = stream[Symbol.asyncIterator]();
@@ -102,6 +106,7 @@ async function startStream(
       tokens = totalTokensOf(chunk) ?? tokens;
     },
     onFinish: () => {
+      options.unlink();
       void context.store
         .endRequest(deployment.id, {
           nowMs: context.clock.now(),
