@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { manage, MASTER_KEY, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
@@ -107,6 +108,27 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
       body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x'.repeat(11 * 1024 * 1024) }] }),
     });
     expect(large.status).toBe(413);
+  });
+
+  it('answers a gzip-compressed body (left to Express by the fast path) like a plain one', async () => {
+    const body = JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'compressed hello' }] });
+    const answers = [];
+    for (const compressed of [false, true]) {
+      const response = await fetch(`${testProxy.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${MASTER_KEY}`,
+          'content-type': 'application/json',
+          ...(compressed ? { 'content-encoding': 'gzip' } : {}),
+        },
+        body: compressed ? gzipSync(body) : body,
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-litellm-model-group')).toBe('gpt-4o-mini');
+      const answer = (await response.json()) as { object: string; usage: { prompt_tokens: number } };
+      answers.push({ object: answer.object, promptTokens: answer.usage.prompt_tokens });
+    }
+    expect(answers[1]).toEqual(answers[0]);
   });
 
   it('books each call once and never logs a key', async () => {

@@ -1,5 +1,7 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
 import { BadRequestError, TollgateError, toTollgateError } from '@tollgate/core';
+import { sendJson } from './send-json.js';
 
 /** Express/body-parser failures carry a `type` and `status`; map the ones clients cause to OpenAI errors. */
 function fromBodyParserError(error: unknown): TollgateError | undefined {
@@ -19,13 +21,13 @@ function fromBodyParserError(error: unknown): TollgateError | undefined {
 }
 
 /** Writes an error as OpenAI's body with its status (and `retry-after` when known). */
-export function sendError(response: Response, error: TollgateError): void {
+export function sendError(response: ServerResponse, error: TollgateError): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
   if (error.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(Math.ceil(error.retryAfterSeconds)));
-  response.status(error.status).json(error.toJSON());
+  sendJson(response, error.status, error.toJSON());
 }
 
 export interface ErrorHandlerOptions {
@@ -35,9 +37,12 @@ export interface ErrorHandlerOptions {
 
 /** The last middleware: every failure leaves as an OpenAI error body; internals never reach the client. */
 export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHandler {
-  return (error, _request, response, _next) => {
-    const rendered = fromBodyParserError(error) ?? toTollgateError(error);
-    if (rendered.status >= 500) options.logUnexpected(error);
-    sendError(response, rendered);
-  };
+  return (error, _request, response, _next) => answerWithError(response, error, options);
+}
+
+/** Answers a failure as an OpenAI error (logging unexpected ones); for handlers outside Express. */
+export function answerWithError(response: ServerResponse, error: unknown, options: ErrorHandlerOptions): void {
+  const rendered = fromBodyParserError(error) ?? toTollgateError(error);
+  if (rendered.status >= 500) options.logUnexpected(error);
+  sendError(response, rendered);
 }

@@ -1,21 +1,18 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { routerMetadataOf } from '@tollgate/router';
 import type { Admission } from '../gateway/gateway.js';
 
 /** LiteLLM's response headers that are known once a deployment answered (before any body byte). */
-export function setCallHeaders(response: Response, admission: Admission, result: object): ReturnType<typeof routerMetadataOf> {
+export function setCallHeaders(response: ServerResponse, admission: Admission, result: object): ReturnType<typeof routerMetadataOf> {
   const metadata = routerMetadataOf(result);
-  const headers: Record<string, string> = {
-    'x-litellm-call-id': admission.requestId,
-    'x-litellm-model-group': admission.input.modelGroup,
-    ...admission.headers,
-  };
+  response.setHeader('x-litellm-call-id', admission.requestId);
+  response.setHeader('x-litellm-model-group', admission.input.modelGroup);
+  for (const name in admission.headers) response.setHeader(name, admission.headers[name]!);
   if (metadata !== undefined) {
-    headers['x-litellm-model-id'] = metadata.modelId;
-    headers['x-litellm-attempted-retries'] = String(metadata.attemptedRetries);
-    headers['x-litellm-attempted-fallbacks'] = String(metadata.attemptedFallbacks);
-    headers['x-litellm-max-fallbacks'] = String(metadata.maxFallbacks);
+    response.setHeader('x-litellm-model-id', metadata.modelId);
+    response.setHeader('x-litellm-attempted-retries', String(metadata.attemptedRetries));
+    response.setHeader('x-litellm-attempted-fallbacks', String(metadata.attemptedFallbacks));
+    response.setHeader('x-litellm-max-fallbacks', String(metadata.maxFallbacks));
   }
-  response.set(headers);
   return metadata;
 }

@@ -1,13 +1,26 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestError, parseChatCompletionRequest, toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
 import { countTokens } from '@tollgate/pricing';
 import type { ChatCompletionStream } from '@tollgate/providers';
 import { routerMetadataOf } from '@tollgate/router';
-import { authOf } from '../auth/authenticate-request.js';
+import type { AuthContext } from '../auth/auth-context.js';
 import type { Admission, Gateway } from '../gateway/gateway.js';
 import { resolveModelAccess } from '../gateway/model-access.js';
+import { sendJson } from '../http/send-json.js';
 import { setCallHeaders } from './call-headers.js';
 import { writeSse } from './write-sse.js';
+
+/** One authenticated LLM call as the route handlers take it, whichever server read it. */
+export interface LlmCall {
+  request: IncomingMessage;
+  response: ServerResponse;
+  /** The parsed JSON body, not yet validated. */
+  body: unknown;
+  auth: AuthContext;
+}
+
+/** Serves an LLM call; rejects with the error to answer when the call fails before its answer starts. */
+export type LlmHandler = (call: LlmCall) => Promise<void>;
 
 export interface LlmRouteOptions {
   gateway: Gateway;
@@ -18,7 +31,7 @@ export interface LlmRouteOptions {
 const CLIENT_CREDENTIAL_FIELDS = ['api_base', 'api_key', 'base_url', 'api_version'] as const;
 
 /** Reads the end user: the body's `user`, else the `x-litellm-end-user-id` header. */
-export function endUserOf(request: Request, bodyUser: unknown): string | undefined {
+export function endUserOf(request: IncomingMessage, bodyUser: unknown): string | undefined {
   if (typeof bodyUser === 'string' && bodyUser !== '') return bodyUser;
   const header = request.headers['x-litellm-end-user-id'] ?? request.headers['x-litellm-customer-id'];
   return typeof header === 'string' && header !== '' ? header : undefined;
@@ -45,11 +58,10 @@ function usageFromText(model: string, messages: ChatCompletionRequest['messages'
 }
 
 /** `POST /chat/completions`: admit, route, answer (streamed as it arrives), settle before the last byte. */
-export function createChatCompletionsHandler(options: LlmRouteOptions): RequestHandler {
+export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandler {
   const { gateway } = options;
-  return async (request, response) => {
-    const auth = authOf(response);
-    const body = parseChatCompletionRequest(request.body);
+  return async ({ request, response, auth, body: rawBody }) => {
+    const body = parseChatCompletionRequest(rawBody);
     refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
     const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
     const admission = await gateway.admit({
@@ -75,7 +87,7 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): RequestH
 }
 
 interface ServeOptions {
-  response: Response;
+  response: ServerResponse;
   gateway: Gateway;
   admission: Admission;
   params: ChatCompletionRequest;
@@ -112,10 +124,10 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
   response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
   if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
-  response.json(result);
+  sendJson(response, 200, result);
 }
 
-async function serveStream(options: ServeOptions & { request: Request }): Promise<void> {
+async function serveStream(options: ServeOptions & { request: IncomingMessage }): Promise<void> {
   const { response, gateway, admission, params, signal } = options;
   const wantsUsage = params.stream_options?.include_usage === true;
   let stream: ChatCompletionStream;
@@ -125,7 +137,7 @@ async function serveStream(options: ServeOptions & { request: Request }): Promis
     return callFailed(options, error);
   }
   const metadata = setCallHeaders(response, admission, stream);
-  response.status(200).set({ 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   response.flushHeaders();
   const startedMs = Date.now();
   let firstChunkAt: Date | undefined;

@@ -1,16 +1,14 @@
-import type { RequestHandler } from 'express';
 import { parseEmbeddingRequest, toTollgateError } from '@tollgate/core';
-import { authOf } from '../auth/authenticate-request.js';
 import { resolveModelAccess } from '../gateway/model-access.js';
+import { sendJson } from '../http/send-json.js';
 import { setCallHeaders } from './call-headers.js';
-import { endUserOf, refuseClientCredentials, type LlmRouteOptions } from './chat-completions-route.js';
+import { endUserOf, refuseClientCredentials, type LlmHandler, type LlmRouteOptions } from './chat-completions-route.js';
 
 /** `POST /embeddings`: admit, route, settle, answer. */
-export function createEmbeddingsHandler(options: LlmRouteOptions): RequestHandler {
+export function createEmbeddingsHandler(options: LlmRouteOptions): LlmHandler {
   const { gateway } = options;
-  return async (request, response) => {
-    const auth = authOf(response);
-    const body = parseEmbeddingRequest(request.body);
+  return async ({ request, response, auth, body: rawBody }) => {
+    const body = parseEmbeddingRequest(rawBody);
     refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
     const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
     const input = body.input;
@@ -41,7 +39,7 @@ export function createEmbeddingsHandler(options: LlmRouteOptions): RequestHandle
     });
     if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
     response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
-  if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
-    response.json(result);
+    if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
+    sendJson(response, 200, result);
   };
 }

@@ -1,12 +1,12 @@
 import express, { type Express } from 'express';
-import { authenticateRequest } from '../auth/authenticate-request.js';
+import { authenticateRequest, authOf } from '../auth/authenticate-request.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
 import type { Gateway } from '../gateway/gateway.js';
 import { createErrorHandler } from '../http/error-handler.js';
 import { createManagementRoutes } from '../management/index.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
-import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
-import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
+import type { LlmHandler } from '../routes/chat-completions-route.js';
+import { trackRequest } from '../observability/track-request.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
 import { createHealthProbeHandler } from '../routes/health-probe-route.js';
 import { createModelsRoutes } from '../routes/models-routes.js';
@@ -18,7 +18,8 @@ export interface CreateAppOptions {
   management: ManagementContext;
   metrics: ProxyMetrics;
   maxRequestBytes: number;
-  allowClientSideCredentials: boolean;
+  /** The LLM route handlers, shared with the fast path. */
+  llm: { chat: LlmHandler; embeddings: LlmHandler };
   checkStorage: () => Promise<void>;
   /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
   spendTotalsUpToDate: () => Promise<void>;
@@ -37,11 +38,9 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(express.json({ limit: options.maxRequestBytes }));
   app.use(authenticateRequest(options.authDirectory));
 
-  const llm = { gateway: options.gateway, allowClientSideCredentials: options.allowClientSideCredentials };
-  const chat = createChatCompletionsHandler(llm);
-  const embeddings = createEmbeddingsHandler(llm);
-  app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], instrument(options.metrics, 'chat', chat));
-  app.post(['/embeddings', '/v1/embeddings'], instrument(options.metrics, 'embeddings', embeddings));
+  // The same handlers as the fast path (server/llm-fast-path.ts), for the requests it leaves to Express.
+  app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], expressRoute(options.metrics, 'chat', options.llm.chat));
+  app.post(['/embeddings', '/v1/embeddings'], expressRoute(options.metrics, 'embeddings', options.llm.embeddings));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
   // Management reads see every call answered before them.
@@ -56,21 +55,9 @@ export function createApp(options: CreateAppOptions): Express {
   return app;
 }
 
-function instrument(metrics: ProxyMetrics, route: string, handler: express.RequestHandler): express.RequestHandler {
-  return async (request, response, next) => {
-    const started = process.hrtime.bigint();
-    metrics.inFlight.inc();
-    response.once('close', () => {
-      metrics.inFlight.dec();
-      const modelGroup = String(response.getHeader('x-litellm-model-group') ?? 'unknown');
-      metrics.requests.inc({ route, model_group: modelGroup, status: String(response.statusCode) });
-      metrics.latency.observe({ route, model_group: modelGroup }, Number(process.hrtime.bigint() - started) / 1e9);
-      if (response.statusCode >= 400) metrics.failures.inc({ route, model_group: modelGroup, error_type: String(response.statusCode) });
-    });
-    try {
-      await handler(request, response, next);
-    } catch (error) {
-      next(error);
-    }
+function expressRoute(metrics: ProxyMetrics, route: string, handler: LlmHandler): express.RequestHandler {
+  return (request, response, next) => {
+    trackRequest(metrics, route, response);
+    handler({ request, response, body: request.body, auth: authOf(response) }).catch(next);
   };
 }

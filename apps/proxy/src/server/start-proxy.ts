@@ -17,7 +17,10 @@ import { ProxyMetrics } from '../observability/proxy-metrics.js';
 import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
 import { QueueSpendSink } from '../spend/queue-spend-sink.js';
 import type { SpendSink } from '../spend/spend-sink.js';
+import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
+import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
+import { createLlmFastPath } from './llm-fast-path.js';
 
 export const PROXY_VERSION = '0.1.0';
 
@@ -129,20 +132,32 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     logger,
     onSoftBudgetCrossed: softBudgetWebhook(config.general_settings.soft_budget_webhook_url, logger),
   });
+  const llmOptions = { gateway, allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false };
+  const llm = { chat: createChatCompletionsHandler(llmOptions), embeddings: createEmbeddingsHandler(llmOptions) };
+  const maxRequestBytes = Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024);
   const app = createApp({
     gateway,
     authDirectory,
+    llm,
     management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups() },
     spendTotalsUpToDate: () => spendSink.totalsUpToDate(),
     metrics,
-    maxRequestBytes: Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024),
-    allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false,
+    maxRequestBytes,
     checkStorage: async () => {
       await ledger.keys.list({ page: 1, pageSize: 1 });
     },
     version: PROXY_VERSION,
   });
-  const server = createServer(app);
+  const fastPath = createLlmFastPath({
+    authDirectory,
+    metrics,
+    maxRequestBytes,
+    ...llm,
+    errors: { logUnexpected: (error) => logger.error({ err: error }, 'unexpected error') },
+  });
+  const server = createServer((request, response) => {
+    if (!fastPath(request, response)) app(request, response);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
