@@ -244,4 +244,21 @@ describe('completionCost: no silent zero', () => {
     expect(() => completionCost({ model: 'gpt-4o', usage })).toThrow(BadRequestError);
     expect(() => completionCost({ model: 'gpt-4o', usage })).toThrow(/usage\.prompt_tokens/);
   });
+
+  it.each([
+    ['a fractional total', { prompt_tokens: 1, completion_tokens: 2, total_tokens: 2.5 }, /usage\.total_tokens/],
+    ['a negative cached count', { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12, prompt_tokens_details: { cached_tokens: -1 } }, /cached_tokens/],
+    ['a reasoning count that is text', { prompt_tokens: 10, completion_tokens: 2, total_tokens: 12, completion_tokens_details: { reasoning_tokens: '1' } }, /reasoning_tokens/],
+  ])('refuses usage with %s, details included', (_name, usage, message) => {
+    expect(() => completionCost({ model: 'gpt-4o', usage: usage as never })).toThrow(message);
+  });
+
+  it('prices a plain report with empty details as the same report without them', () => {
+    const plain = completionCost({ model: 'gpt-4o', usage: openAIUsage(1_000, 200) });
+    const withDetails = completionCost({
+      model: 'gpt-4o',
+      usage: { ...openAIUsage(1_000, 200), prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } },
+    });
+    expect(withDetails).toEqual(plain);
+  });
 });

@@ -61,6 +61,7 @@ export function toBucketedUsage(usage: PriceableUsage): Required<BucketedUsage> 
     return { ...parsed.data, cacheWriteOneHourTokens: parsed.data.cacheWriteOneHourTokens ?? 0 };
   }
   if ('completion_tokens' in usage) {
+    if (isPlainOpenAIUsage(usage)) return { ...toTokenUsage(usage), cacheWriteOneHourTokens: 0 };
     const parsed = openAIUsageSchema.safeParse(usage);
     if (!parsed.success) throw invalid(parsed.error);
     const buckets = toTokenUsage(parsed.data);
@@ -80,4 +81,34 @@ export function toBucketedUsage(usage: PriceableUsage): Required<BucketedUsage> 
     textOutputTokens: 0,
     reasoningTokens: 0,
   };
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isCountOrAbsent = (value: unknown): boolean => value === undefined || value === null || isCount(value);
+const isAbsent = (value: unknown): boolean => value === undefined || value === null;
+
+/**
+ * The report nearly every call has (counts, and details holding nothing but counts, no cache writes), checked by hand:
+ * it is priced on every call, several times, and needs no schema. Anything else takes the full validation.
+ */
+function isPlainOpenAIUsage(usage: PriceableUsage): usage is OpenAIUsage {
+  const wire = usage as Record<string, unknown>;
+  if (!isCount(wire['prompt_tokens']) || !isCount(wire['completion_tokens']) || !isCount(wire['total_tokens'])) return false;
+  if (!isAbsent(wire['cache_creation_input_tokens']) || !isCountOrAbsent(wire['cache_read_input_tokens'])) return false;
+  const prompt = wire['prompt_tokens_details'];
+  if (!isAbsent(prompt)) {
+    if (typeof prompt !== 'object') return false;
+    const details = prompt as Record<string, unknown>;
+    if (!isCountOrAbsent(details['cached_tokens']) || !isCountOrAbsent(details['audio_tokens'])) return false;
+    if (!isAbsent(details['cache_creation_tokens']) || !isAbsent(details['cache_creation_token_details'])) return false;
+  }
+  const completion = wire['completion_tokens_details'];
+  if (!isAbsent(completion)) {
+    if (typeof completion !== 'object') return false;
+    const details = completion as Record<string, unknown>;
+    for (const field of ['reasoning_tokens', 'audio_tokens', 'accepted_prediction_tokens', 'rejected_prediction_tokens']) {
+      if (!isCountOrAbsent(details[field])) return false;
+    }
+  }
+  return true;
 }
