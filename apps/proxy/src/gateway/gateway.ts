@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
@@ -8,6 +7,7 @@ import type { AuthDirectory } from '../auth/auth-directory.js';
 import type { Logger } from '../observability/create-logger.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
+import { newRequestId } from './request-id.js';
 import { estimateWorstCase, type PromptMeasure, type WorstCase } from './estimate-worst-case.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
@@ -101,7 +101,7 @@ export class Gateway {
       nowMs,
       timezone: this.options.timezone,
     });
-    const requestId = randomUUID();
+    const requestId = newRequestId(nowMs);
     const admission: Admission = { requestId, input, startedAt: new Date(nowMs), reserved: false, headers: {}, admitDurationMs: 0 };
     if (scopes.length === 0) {
       admission.admitDurationMs = performance.now() - started;
