@@ -15,7 +15,6 @@ import { createBudgetSeeder } from '../gateway/seed-budget-counter.js';
 import { createLogger, type Logger } from '../observability/create-logger.js';
 import { ProxyMetrics } from '../observability/proxy-metrics.js';
 import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
-import { QueueSpendSink } from '../spend/queue-spend-sink.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
@@ -81,6 +80,8 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     limiter = new RedisLimitBackend({ redis, seed, failOpen, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits' });
     const { Redis: RedisClient } = await import('ioredis');
     queueRedis = new RedisClient(redisUrl, { maxRetriesPerRequest: null });
+    // Loaded only in distributed mode: an embedded proxy never loads BullMQ.
+    const { QueueSpendSink } = await import('../spend/queue-spend-sink.js');
     spendSink = new QueueSpendSink({ connection: queueRedis, queueName: env['SPEND_QUEUE_NAME'] });
   } else {
     limiter = new MemoryLimitBackend({ seed, failOpen });

@@ -2,7 +2,6 @@ import { Kysely, sql } from 'kysely';
 import { migrateLedger } from '../migrations/migrate-ledger.js';
 import { parseDatabaseUrl } from './database-url.js';
 import type { LedgerDb, LedgerSchema } from './ledger-schema.js';
-import { createPostgresDialect, SCHEMA_NAME_PATTERN } from './postgres-dialect.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 import { isUniqueViolation } from './sql-errors.js';
 
@@ -31,8 +30,13 @@ export async function openLedgerDatabase(options: OpenLedgerDatabaseOptions): Pr
     if (options.schema !== undefined) throw new RangeError('The `schema` option applies to PostgreSQL only');
     db = new Kysely<LedgerSchema>({ dialect: await createSqliteDialect({ filename: location.filename, busyTimeoutMs: options.busyTimeoutMs }) });
   } else {
+    // Loaded only for PostgreSQL, so an embedded (SQLite) process never loads the pg driver.
+    const postgres = await import('./postgres-dialect.js');
+    if (options.schema !== undefined && !postgres.SCHEMA_NAME_PATTERN.test(options.schema)) {
+      throw new RangeError(`Invalid PostgreSQL schema name ${JSON.stringify(options.schema)}`);
+    }
     db = new Kysely<LedgerSchema>({
-      dialect: createPostgresDialect({ connectionString: location.connectionString, schema: options.schema, poolSize: options.poolSize }),
+      dialect: postgres.createPostgresDialect({ connectionString: location.connectionString, schema: options.schema, poolSize: options.poolSize }),
     });
   }
   try {
@@ -46,7 +50,6 @@ export async function openLedgerDatabase(options: OpenLedgerDatabaseOptions): Pr
 }
 
 async function createSchemaIfMissing(db: LedgerDb, schema: string): Promise<void> {
-  if (!SCHEMA_NAME_PATTERN.test(schema)) throw new RangeError(`Invalid PostgreSQL schema name ${JSON.stringify(schema)}`);
   try {
     await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export interface CreateLimiterRedisOptions {
   /** Upper bound on one command, also enforced by the backend itself. Default 500 ms. */
@@ -15,7 +15,9 @@ export interface CreateLimiterRedisOptions {
  * admission reported as failed cannot quietly take effect after Redis returns. Connects lazily on first use.
  */
 export function createLimiterRedis(url: string, options: CreateLimiterRedisOptions = {}): Redis {
-  const redis = new Redis(url, {
+  // Required here, not at import: embedded (in-memory) limiters never load the Redis client.
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url, {
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,

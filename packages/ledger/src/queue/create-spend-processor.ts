@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Processor } from 'bullmq';
+import type { Processor } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { LedgerSchema } from '../db/ledger-schema.js';
 import { applySpendEvent, type ApplySpendOptions } from '../spend/apply-spend-events.js';
@@ -13,6 +13,8 @@ export function parseSpendJobData(data: unknown): SpendEvent {
   const parsed = spendEventSchema.safeParse(data);
   if (!parsed.success) {
     const requestId = typeof data === 'object' && data !== null ? (data as { request_id?: unknown }).request_id : undefined;
+    // Required here, not at import: the proxy loads this package without ever running a BullMQ worker.
+    const { UnrecoverableError } = require('bullmq') as typeof import('bullmq');
     throw new UnrecoverableError(`Malformed spend event${typeof requestId === 'string' ? ` ${requestId}` : ''}: ${parsed.error.message}`);
   }
   return parsed.data;
