@@ -23,6 +23,18 @@ describe('Router', () => {
     expect(routerMetadataOf(response)).toMatchObject({ requestedModel: 'internal', modelGroup: 'claude', model: 'fake/c' });
   });
 
+  it("passes the caller's validation on only to deployments that add no params of their own", async () => {
+    const harness = createHarness({ modelList: [entry('plain', 'a', { api_key: 'sk-a' }), entry('tuned', 'b', { temperature: 0.1 })] });
+    await harness.router.completion(chat('plain'), { requestValidated: true });
+    await harness.router.completion(chat('tuned'), { requestValidated: true });
+    await harness.router.completion(chat('plain'));
+    expect(harness.deployments.calls.map((call) => [call.model, call.requestValidated])).toEqual([
+      ['fake/a', true],
+      ['fake/b', false],
+      ['fake/a', false],
+    ]);
+  });
+
   it('rejects an unknown model with a 400 naming `model`', async () => {
     const harness = createHarness({ modelList: [entry('g', 'a')] });
     const error = await harness.router.completion(chat('gpt-5')).catch((caught: unknown) => caught);

@@ -47,6 +47,8 @@ export interface RouterCallOptions {
   timeoutMs?: number;
   /** Retries per group, replacing `num_retries` (`x-litellm-num-retries`). */
   numRetries?: number;
+  /** The params already passed core's `parseChatCompletionRequest` (the caller validated its client's body). */
+  requestValidated?: boolean;
 }
 
 /** A chat completion request as the router takes it: OpenAI params plus the router's own keys. */
@@ -187,6 +189,7 @@ export class Router {
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       numRetries: options.numRetries ?? fields.num_retries ?? this.context.policy.numRetries,
+      requestValidated: options.requestValidated === true,
       requestFallbacks: fields.fallbacks ?? undefined,
       disableFallbacks: fields.disable_fallbacks === true,
       forcedFailure: forcedFailureOf(fields, requestedModel),

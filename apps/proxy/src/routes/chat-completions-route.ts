@@ -108,7 +108,7 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
   const { response, gateway, admission, params, signal } = options;
   let result;
   try {
-    result = await gateway.options.router.completion({ ...params, stream: false }, { signal });
+    result = await gateway.options.router.completion({ ...params, stream: false }, { signal, requestValidated: true });
   } catch (error) {
     return callFailed(options, error);
   }
@@ -132,7 +132,7 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
   const wantsUsage = params.stream_options?.include_usage === true;
   let stream: ChatCompletionStream;
   try {
-    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal });
+    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal, requestValidated: true });
   } catch (error) {
     return callFailed(options, error);
   }

@@ -40,6 +40,11 @@ export interface CallOptions {
   mockResponse?: string | Error;
   /** undici dispatcher to send with instead of the shared keep-alive agent (proxies, tests). */
   dispatcher?: Dispatcher;
+  /**
+   * The chat request already passed `parseChatCompletionRequest` (a gateway validated the client's body) and was
+   * not changed since except for `model`: skip validating it a second time. Default false.
+   */
+  requestValidated?: boolean;
 }
 
 /** The keys of `CallOptions`, to split them from the request body. */
@@ -55,6 +60,7 @@ export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set<keyof CallOptions>(
   'dropParams',
   'mockResponse',
   'dispatcher',
+  'requestValidated',
 ]);
 
 /** Splits a params object into call options and the request body (everything else, unvalidated). */

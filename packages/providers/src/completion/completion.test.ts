@@ -276,6 +276,13 @@ describe('completion()', () => {
     });
   });
 
+  it('validates the request unless its caller says it already did', async () => {
+    const outOfRange = { model: 'openai/gpt-4o', messages, temperature: 5, mockResponse: 'ok' };
+    await expect(completion(outOfRange)).rejects.toMatchObject({ status: 400, param: 'temperature' });
+    const trusted = await completion({ ...outOfRange, requestValidated: true });
+    expect(trusted.choices[0]?.message.content).toBe('ok');
+  });
+
   describe('mockResponse', () => {
     it('answers a string without any network call, priced as the named model', async () => {
       const result = await completion({ model: 'openai/gpt-4o', messages, mockResponse: 'Mocked!' });

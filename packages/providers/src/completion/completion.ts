@@ -33,7 +33,7 @@ export async function completion(params: CompletionParams): Promise<ChatCompleti
   const { options, body } = splitCallOptions(params);
   const mockResponse = mockResponseOf(options, body);
   if (mockResponse instanceof Error) throw mockResponse;
-  const parsed = parseChatCompletionRequest(body);
+  const parsed = options.requestValidated === true ? (body as ChatCompletionRequest) : parseChatCompletionRequest(body);
   const { adapter, model } = resolveProvider(parsed.model);
   const { request, warnings } = checkSupportedParams({ request: parsed, adapter, model, dropParams: options.dropParams ?? false });
   const local = mockResponse !== undefined || adapter.answerLocally !== undefined;

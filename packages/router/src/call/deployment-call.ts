@@ -15,6 +15,8 @@ interface DeploymentCallBase {
 export interface CompletionDeploymentCall extends DeploymentCallBase {
   kind: 'completion';
   params: ChatCompletionRequest;
+  /** `params` passed core's request validation already (only `model` changed since): pass that on. */
+  requestValidated?: boolean;
 }
 
 /** An embedding request for one deployment: `params.model` is the deployment's `litellm_params.model`. */
@@ -27,7 +29,7 @@ export type DeploymentCall = CompletionDeploymentCall | EmbeddingDeploymentCall;
 
 /** What to send, without the deployment, signal and time limit that each attempt adds. */
 export type DeploymentCallPayload =
-  | Pick<CompletionDeploymentCall, 'kind' | 'params'>
+  | Pick<CompletionDeploymentCall, 'kind' | 'params' | 'requestValidated'>
   | Pick<EmbeddingDeploymentCall, 'kind' | 'params'>;
 
 /**

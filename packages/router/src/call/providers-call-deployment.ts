@@ -33,6 +33,7 @@ export function createProvidersCallDeployment(defaults: ProvidersCallDeploymentO
     if (typeof params['mock_response'] === 'string') options.mockResponse = params['mock_response'];
     if (extraHeaders !== undefined && extraHeaders !== null) options.headers = headersOf(extraHeaders);
     if (call.kind === 'embedding') return embedding({ ...(body as typeof call.params), ...options });
+    if (call.requestValidated === true) options.requestValidated = true;
     return completion({ ...(body as typeof call.params), ...options });
   };
 }

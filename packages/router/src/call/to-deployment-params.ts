@@ -12,6 +12,14 @@ const NOT_REQUEST_PARAMS: ReadonlySet<string> = new Set([
   'mock_response',
 ]);
 
+/** Whether the deployment's `litellm_params` add request params (defaults) beyond its model and credentials. */
+export function addsRequestParams(deployment: Deployment): boolean {
+  for (const [key, value] of Object.entries(deployment.litellmParams)) {
+    if (!NOT_REQUEST_PARAMS.has(key) && value !== undefined && value !== null) return true;
+  }
+  return false;
+}
+
 /**
  * The params sent to a deployment: the deployment's extra `litellm_params` (e.g. a default `temperature`) as
  * defaults, the caller's params over them, and `model` replaced by the deployment's `provider/model`.

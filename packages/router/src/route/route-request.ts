@@ -13,6 +13,8 @@ export type RouteRequest = (
   timeoutMs: number | undefined;
   /** Retries per group for this request. */
   numRetries: number;
+  /** The caller validated the params; a deployment that adds none of its own needs no second validation. */
+  requestValidated: boolean;
   /** Fallbacks sent with the request (replace the configured generic fallbacks). */
   requestFallbacks: readonly string[] | undefined;
   disableFallbacks: boolean;

@@ -1,6 +1,6 @@
 import { attemptDeployment } from '../call/attempt-deployment.js';
 import type { DeploymentCallPayload, DeploymentResponse } from '../call/deployment-call.js';
-import { toDeploymentParams } from '../call/to-deployment-params.js';
+import { addsRequestParams, toDeploymentParams } from '../call/to-deployment-params.js';
 import type { Deployment } from '../deployment/deployment.js';
 import { classifyFailure, type FailureFacts } from '../policy/classify-failure.js';
 import { recordDeploymentFailure } from '../policy/record-deployment-failure.js';
@@ -98,6 +98,10 @@ export async function runModelGroup(
 
 function payloadFor(request: RouteRequest, deployment: Deployment): DeploymentCallPayload {
   return request.kind === 'completion'
-    ? { kind: 'completion', params: toDeploymentParams(deployment, request.params) }
+    ? {
+        kind: 'completion',
+        params: toDeploymentParams(deployment, request.params),
+        requestValidated: request.requestValidated && !addsRequestParams(deployment),
+      }
     : { kind: 'embedding', params: toDeploymentParams(deployment, request.params) };
 }

@@ -32,6 +32,8 @@ export interface RecordedCall {
   kind: DeploymentCall['kind'];
   params: DeploymentCall['params'];
   timeoutMs: number;
+  /** Whether the router passed the params on as already validated. */
+  requestValidated: boolean;
 }
 
 /** Scripted deployments and what they saw. */
@@ -60,6 +62,7 @@ export function scriptedDeployments(scripts: Record<string, readonly ScriptStep[
       kind: call.kind,
       params: call.params,
       timeoutMs: call.timeoutMs,
+      requestValidated: call.kind === 'completion' && call.requestValidated === true,
     });
     const script = scripts[model] ?? [{ reply: `ok from ${model}` }];
     const position = positions.get(model) ?? 0;
