@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { spendJournalMigration } from './0003-spend-journal.js';
+import { reportIndexesMigration } from './0004-report-indexes.js';
 
 /**
  * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
@@ -9,4 +10,5 @@ import { spendJournalMigration } from './0003-spend-journal.js';
 export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initialMigration,
   '0003_spend_journal': spendJournalMigration,
+  '0004_report_indexes': reportIndexesMigration,
 };

@@ -74,4 +74,14 @@ describe.each(ledgerTestTargets())('globalSpendReport at scale on $name', (targe
       expect(plan.rows.map((row) => row.detail).join(' ')).toMatch(/SEARCH daily_spend USING (INDEX|PRIMARY KEY).*entity_type=\? AND date>\? AND date<\?/);
     }
   });
+
+  it('seeks one key or one entity by index instead of walking every key of the range', async () => {
+    const plan = async (filter: ReturnType<typeof sql>) => {
+      const query = sql`select sum(spend_nano) from daily_spend where ${filter} and date >= '2024-04-01' and date <= '2024-04-30'`;
+      const explained = await (target.name === 'sqlite' ? sql<Record<string, unknown>>`explain query plan ${query}` : sql<Record<string, unknown>>`explain ${query}`).execute(ledger.db);
+      return explained.rows.map((row) => String(row['detail'] ?? row['QUERY PLAN'])).join(' ');
+    };
+    expect(await plan(sql`entity_type = 'global' and api_key = 'key-3'`)).toMatch(/daily_spend_api_key_date/);
+    expect(await plan(sql`entity_type = 'team' and entity_id = 'team-3'`)).toMatch(/daily_spend_entity_date/);
+  });
 });

@@ -65,7 +65,8 @@ export interface SpendReportDay {
 /**
  * Daily spend per team, customer, user, key or model, read from the rollup table only: the rows scanned grow with
  * days × groups × models × keys in the range, not with the number of calls, and the primary key starts with
- * (entity_type, date), so the scan is one index range.
+ * (entity_type, date), so the scan is one index range. Narrowed to one key or one user, it seeks that key's or user's
+ * rows by the report indexes (migration 0004) instead of walking every key of the range.
  */
 export async function globalSpendReport(db: Kysely<LedgerSchema>, options: GlobalSpendReportOptions): Promise<SpendReportDay[]> {
   const range = toReportDateRange(options);

@@ -33,13 +33,18 @@ export interface DailySpendSummary {
 export async function summarizeSpend(db: Kysely<LedgerSchema>, options: SummarizeSpendOptions): Promise<DailySpendSummary[]> {
   const range = toReportDateRange(options);
   const apiKey = options.apiKey === undefined ? undefined : toKeyHash(options.apiKey);
-  let byKeyAndModel = db
-    .selectFrom('daily_spend')
-    .select((eb) => ['date', 'api_key', 'model', eb.fn.sum<bigint | string>('spend_nano').as('spend')])
-    .where('date', '>=', range.startDate)
-    .where('date', '<=', range.endDate)
-    .groupBy(['date', 'api_key', 'model']);
-  byKeyAndModel = options.userId === undefined ? byKeyAndModel.where('entity_type', '=', 'global') : byKeyAndModel.where('entity_type', '=', 'user').where('entity_id', '=', options.userId);
+  // Per model and per key separately, not per key × model: the same sums, but a fleet-wide month comes back as
+  // days × (models + keys) rows instead of days × keys × models.
+  const globalRows = (dimension: 'model' | 'api_key') => {
+    let query = db
+      .selectFrom('daily_spend')
+      .select((eb) => ['date', eb.ref(dimension).as('name'), eb.fn.sum<bigint | string>('spend_nano').as('spend')])
+      .where('date', '>=', range.startDate)
+      .where('date', '<=', range.endDate)
+      .groupBy(['date', dimension]);
+    query = options.userId === undefined ? query.where('entity_type', '=', 'global') : query.where('entity_type', '=', 'user').where('entity_id', '=', options.userId);
+    return apiKey === undefined ? query : query.where('api_key', '=', apiKey);
+  };
   let byUser = db
     .selectFrom('daily_spend')
     .select((eb) => ['date', 'entity_id', eb.fn.sum<bigint | string>('spend_nano').as('spend')])
@@ -47,21 +52,21 @@ export async function summarizeSpend(db: Kysely<LedgerSchema>, options: Summariz
     .where('date', '>=', range.startDate)
     .where('date', '<=', range.endDate)
     .groupBy(['date', 'entity_id']);
-  if (apiKey !== undefined) {
-    byKeyAndModel = byKeyAndModel.where('api_key', '=', apiKey);
-    byUser = byUser.where('api_key', '=', apiKey);
-  }
+  if (apiKey !== undefined) byUser = byUser.where('api_key', '=', apiKey);
   if (options.userId !== undefined) byUser = byUser.where('entity_id', '=', options.userId);
-  const [keyModelRows, userRows] = await Promise.all([byKeyAndModel.execute(), byUser.execute()]);
+  const [modelRows, keyRows, userRows] = await Promise.all([globalRows('model').execute(), globalRows('api_key').execute(), byUser.execute()]);
 
   const days = new Map<string, DailySpendSummary>(daysOf(range).map((date) => [date, { date, spendNano: 0n, users: {}, models: {}, apiKeys: {} }]));
-  for (const row of keyModelRows) {
+  for (const row of modelRows) {
     const day = days.get(row.date);
     if (day === undefined) continue;
     const spend = readBigInt(row.spend);
     day.spendNano += spend;
-    day.models[row.model] = (day.models[row.model] ?? 0n) + spend;
-    day.apiKeys[row.api_key] = (day.apiKeys[row.api_key] ?? 0n) + spend;
+    day.models[row.name] = (day.models[row.name] ?? 0n) + spend;
+  }
+  for (const row of keyRows) {
+    const day = days.get(row.date);
+    if (day !== undefined) day.apiKeys[row.name] = (day.apiKeys[row.name] ?? 0n) + readBigInt(row.spend);
   }
   for (const row of userRows) {
     const day = days.get(row.date);
