@@ -21,6 +21,7 @@ export const DEFAULT_OPTIONS = Object.freeze({
   'redis-url': '', // distributed: Redis (default $REDIS_URL or redis://127.0.0.1:6379)
   worker: 'auto', // distributed: auto (start apps/worker if built) | on | off
   'log-level': 'info', // the proxy's LOG_LEVEL (production default)
+  'proxy-node-flags': '', // extra node flags for the proxy process only, space-separated (e.g. --max-semi-space-size=32)
 });
 
 export const BENCH_USAGE = `usage: pnpm bench [options]        (node tools/bench/src/run-bench.mjs)
@@ -38,7 +39,8 @@ export const BENCH_USAGE = `usage: pnpm bench [options]        (node tools/bench
   --worker auto|on|off         distributed: start apps/worker/dist/main.js (auto = when built)
   --database-url URL / --redis-url URL   distributed backends (loopback only)
   --max-total-s S              watchdog cap on the whole run (default: computed)
-  --log-level L                the proxy's LOG_LEVEL (default info)`;
+  --log-level L                the proxy's LOG_LEVEL (default info)
+  --proxy-node-flags "F ..."   extra node flags for the proxy process only (experiments with V8 heap settings)`;
 
 const WORKLOADS = ['chat', 'stream'];
 const TARGETS = ['direct', 'floor', 'proxy'];

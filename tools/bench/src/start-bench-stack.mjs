@@ -93,7 +93,7 @@ export async function startBenchStack({ options, logDir, log, registerStop }) {
       details.database = backends.databaseName;
       details.redisNamespace = backends.namespace;
     }
-    const nodeFlags = [];
+    const nodeFlags = options['proxy-node-flags'] ? options['proxy-node-flags'].split(/\s+/).filter(Boolean) : [];
     if (options['cpu-prof']) {
       details.cpuProfileDir = path.join(logDir, 'cpu-profiles');
       nodeFlags.push('--cpu-prof', `--cpu-prof-dir=${details.cpuProfileDir}`);

@@ -7,7 +7,7 @@ import type { TransportRequest } from '../transport/transport-options.js';
 import type { UpstreamErrorResponse } from '../adapter/upstream-error-response.js';
 import type { CallMetadata } from './call-metadata.js';
 import type { CallOptions } from './call-options.js';
-import { computeCost } from './compute-cost.js';
+import { computeCost, type CallCost } from './compute-cost.js';
 
 /** Default per-attempt time limit: LiteLLM's 600 s. */
 export const DEFAULT_TIMEOUT_MS = 600_000;
@@ -57,7 +57,11 @@ export function transportRequestOf(state: CallState, spec: HttpRequestSpec): Tra
   };
 }
 
-/** The metadata of a finished call, priced. */
+/**
+ * The metadata of a finished call. Its cost (and the warning an unpriced call adds) is computed on first read, once:
+ * a gateway that prices calls with its own rates never pays for it. The lazy fields are own enumerable getters, so
+ * the object reads, spreads and serialises like a plain one.
+ */
 export function buildCallMetadata(
   state: CallState,
   result: {
@@ -70,27 +74,39 @@ export function buildCallMetadata(
   },
 ): CallMetadata {
   const { adapter, context } = state;
-  const cost = computeCost({
-    provider: context.providerId,
-    model: context.model,
-    pricingModel: adapter.pricingModel?.(context.model),
-    reportedModel: result.reportedModel,
-    usage: result.priceableUsage ?? result.usage,
-  });
-  const warnings = [...state.warnings];
-  if (cost.warning) warnings.push(cost.warning);
-  if (result.usageEstimated) warnings.push(`${context.providerId} reported no usage; Tollgate counted it (an estimate).`);
-  return {
+  let priced: CallCost | undefined;
+  const cost = (): CallCost =>
+    (priced ??= computeCost({
+      provider: context.providerId,
+      model: context.model,
+      pricingModel: adapter.pricingModel?.(context.model),
+      reportedModel: result.reportedModel,
+      usage: result.priceableUsage ?? result.usage,
+    }));
+  let warnings: string[] | undefined;
+  const metadata = {
     provider: context.providerId,
     model: context.model,
     requestId: context.requestId,
-    costUsd: cost.costUsd,
-    costNanoUsd: cost.costNanoUsd,
-    cost: cost.cost,
     usage: result.usage,
     usageEstimated: result.usageEstimated,
-    warnings,
     attempts: result.attempts,
     responseHeaders: result.responseHeaders,
   };
+  return Object.defineProperties(metadata, {
+    costUsd: { enumerable: true, get: () => cost().costUsd },
+    costNanoUsd: { enumerable: true, get: () => cost().costNanoUsd },
+    cost: { enumerable: true, get: () => cost().cost },
+    warnings: {
+      enumerable: true,
+      get: () => {
+        if (warnings !== undefined) return warnings;
+        warnings = [...state.warnings];
+        const note = cost().warning;
+        if (note) warnings.push(note);
+        if (result.usageEstimated) warnings.push(`${context.providerId} reported no usage; Tollgate counted it (an estimate).`);
+        return warnings;
+      },
+    },
+  }) as CallMetadata;
 }
