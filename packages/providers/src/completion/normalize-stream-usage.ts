@@ -11,42 +11,63 @@ export interface NormalizeStreamUsageOptions {
   readonly finalize: (usage: OpenAIUsage, usageEstimated: boolean, reportedModel: string | undefined) => CallMetadata;
 }
 
+/** A per-chunk stage of a chunk stream: each chunk in, the chunks to pass on out; more at the end. */
+export interface ChunkStage {
+  push(chunk: ChatCompletionChunk): ChatCompletionChunk | undefined;
+  finish(): ChatCompletionChunk | undefined;
+}
+
 /**
  * Puts usage where OpenAI puts it, whatever the provider did: usage is removed from every chunk (Z.ai and
  * DeepSeek attach it to the last content chunk, Anthropic splits it over two events), the last report wins, and
  * with `include_usage` one final `choices: []` chunk carries it — with the call's metadata (cost included) as its
  * non-enumerable `tollgate` property. Usage-only chunks are not passed on. When the provider reported no usage,
- * it is estimated from the streamed text.
+ * it is estimated from the streamed text. A synchronous stage, so the decoder applies it without another async
+ * layer per chunk.
  */
-export async function* normalizeStreamUsage(
-  source: AsyncIterable<ChatCompletionChunk>,
-  options: NormalizeStreamUsageOptions,
-): AsyncGenerator<ChatCompletionChunk> {
+export function createUsageNormalizer(options: NormalizeStreamUsageOptions): ChunkStage {
   let usage: OpenAIUsage | undefined;
   let last: ChatCompletionChunk | undefined;
   let reportedModel: string | undefined;
   // Kept only for the rare provider that reports no usage; appending references is cheap.
   const outputPieces: string[] = [];
+  return {
+    push(chunk) {
+      reportedModel ??= chunk.model;
+      last = chunk;
+      if (chunk.usage) {
+        usage = chunk.usage;
+        delete chunk.usage;
+      }
+      if (chunk.choices.length === 0) return undefined;
+      if (usage === undefined) collectOutput(chunk, outputPieces);
+      return chunk;
+    },
+    finish() {
+      const usageEstimated = usage === undefined;
+      const finalUsage = usage ?? options.estimateUsage(outputPieces.join(''));
+      const metadata = options.finalize(finalUsage, usageEstimated, reportedModel);
+      if (!options.includeUsage || !last) return undefined;
+      return attachMetadata<ChatCompletionChunk>(
+        { id: last.id, object: 'chat.completion.chunk', created: last.created, model: last.model, choices: [], usage: finalUsage },
+        metadata,
+      );
+    },
+  };
+}
+
+/** {@link createUsageNormalizer} over an async chunk source (local answers replayed as a stream). */
+export async function* normalizeStreamUsage(
+  source: AsyncIterable<ChatCompletionChunk>,
+  options: NormalizeStreamUsageOptions,
+): AsyncGenerator<ChatCompletionChunk> {
+  const stage = createUsageNormalizer(options);
   for await (const chunk of source) {
-    reportedModel ??= chunk.model;
-    last = chunk;
-    if (chunk.usage) {
-      usage = chunk.usage;
-      delete chunk.usage;
-    }
-    if (chunk.choices.length === 0) continue;
-    if (usage === undefined) collectOutput(chunk, outputPieces);
-    yield chunk;
+    const passed = stage.push(chunk);
+    if (passed) yield passed;
   }
-  const usageEstimated = usage === undefined;
-  const finalUsage = usage ?? options.estimateUsage(outputPieces.join(''));
-  const metadata = options.finalize(finalUsage, usageEstimated, reportedModel);
-  if (options.includeUsage && last) {
-    yield attachMetadata<ChatCompletionChunk>(
-      { id: last.id, object: 'chat.completion.chunk', created: last.created, model: last.model, choices: [], usage: finalUsage },
-      metadata,
-    );
-  }
+  const final = stage.finish();
+  if (final) yield final;
 }
 
 function collectOutput(chunk: ChatCompletionChunk, pieces: string[]): void {

@@ -4,7 +4,7 @@ import { buildCallMetadata, retryOptionsOf, transportRequestOf, type ChatCallSta
 import { createChatCompletionStream, type ChatCompletionStream } from './chat-completion-stream.js';
 import { decodeProviderStream } from './decode-provider-stream.js';
 import { estimateUsage } from './estimate-usage.js';
-import { normalizeStreamUsage } from './normalize-stream-usage.js';
+import { createUsageNormalizer } from './normalize-stream-usage.js';
 import { withRetries } from './with-retries.js';
 
 /**
@@ -18,7 +18,7 @@ export async function streamChatCompletion(state: ChatCallState): Promise<ChatCo
   const prepared = await withRetries(async (attemptNumber) => {
     attempts = attemptNumber;
     const response = await sendStream(transportRequestOf(state, adapter.toChatRequest(request, context)));
-    const chunks = normalizeStreamUsage(decodeProviderStream(response.body, adapter, context), {
+    const chunks = decodeProviderStream(response.body, adapter, context, createUsageNormalizer({
       includeUsage: context.includeUsage,
       estimateUsage: (outputText) => estimateUsage({ model: context.model, request, outputText }),
       finalize: (usage, usageEstimated, reportedModel) =>
@@ -29,7 +29,7 @@ export async function streamChatCompletion(state: ChatCallState): Promise<ChatCo
           attempts,
           responseHeaders: response.headers,
         })),
-    });
+    }));
     try {
       return { chunks, first: await chunks.next(), headers: response.headers };
     } catch (error) {
