@@ -35,6 +35,17 @@ describe('budgets and rate limits hold under concurrency (embedded mode)', () =>
     expect(info.info.spend).toBeCloseTo(admitted * costPerCall, 9);
   });
 
+  it('counts the prompt when its byte bound alone would pass tpm_limit, and refuses only what counting does not fit', async () => {
+    // 1,800 bytes of prompt, about 300 tokens: the cheap bound (a token per byte) is over the limit, the count is not.
+    const generated = await manage(testProxy, '/key/generate', { tpm_limit: 600 });
+    const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const fits = await ask(client, 'hello '.repeat(300));
+    expect(fits.data.choices[0]?.message.content).toBeTruthy();
+    const other = await manage(testProxy, '/key/generate', { tpm_limit: 600 });
+    const otherClient = new OpenAI({ apiKey: other.key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    await expect(ask(otherClient, 'hello '.repeat(1_000))).rejects.toMatchObject({ status: 429 });
+  });
+
   it('admits exactly rpm_limit requests in a burst and answers 429 with retry-after', async () => {
     const generated = await manage(testProxy, '/key/generate', { rpm_limit: 5 });
     const client = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });
