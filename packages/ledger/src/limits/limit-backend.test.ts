@@ -403,3 +403,24 @@ if (!REDIS_URL) {
     it('runs the shared limit tests against Redis', () => {});
   });
 }
+
+describe('memory limit backend: what it keeps', () => {
+  it('forgets a settled request after settledRetentionMs: a repeat then answers unknown and still counts nothing', async () => {
+    const harness = memoryHarness();
+    try {
+      const { first } = harness.create({ seed: seedZero, settledRetentionMs: 1_000 });
+      const window = totalWindow(USD);
+      const scopes = [{ scope: KEY, budgets: [window] }];
+      const admitted = await first.admit(request(scopes, { reserveNano: 500 }));
+      const settle = (nowMs: number) => first.settle({ requestId: admitted.requestId, actualCostNano: 400, actualTokens: 0, nowMs });
+      expect((await settle(T0 + 10)).outcome).toBe('settled');
+      expect((await settle(T0 + 999)).outcome).toBe('already_settled');
+      // Requests keep arriving, so the sweep runs; the settled record is gone, the spend stays counted once.
+      await first.admit(request(scopes, { reserveNano: 0, nowMs: T0 + 60_000 }));
+      expect((await settle(T0 + 60_001)).outcome).toBe('unknown');
+      expect(await first.readBudget({ scope: KEY, window, nowMs: T0 + 60_002 })).toEqual({ seeded: true, committedNano: 400, reservedNano: 0 });
+    } finally {
+      await harness.cleanup();
+    }
+  });
+});

@@ -28,6 +28,12 @@ export interface LimiterOptions {
    * Default 10 minutes. Redis memory grows with requests per second × this.
    */
   retentionMs?: number;
+  /**
+   * In-memory backend: how long a settled or released request is remembered, so that a repeat answers
+   * `already_settled` rather than `unknown` (both change nothing: only a held reservation is ever counted). Default
+   * 10 seconds: process memory grows with requests per second × this, so it is kept far shorter than `retentionMs`.
+   */
+  settledRetentionMs?: number;
   /** The sliding window of `rpm`/`tpm` limits. Default one minute. */
   rateWindowMs?: number;
   /** Upper bound on one `seed` call; past it the admission is undecided. */
@@ -41,6 +47,7 @@ export interface LimiterOptions {
 const limiterTuningSchema = z.strictObject({
   leaseMs: z.number().int().positive().default(15 * 60_000),
   retentionMs: z.number().int().positive().default(10 * 60_000),
+  settledRetentionMs: z.number().int().positive().default(10_000),
   rateWindowMs: z.number().int().positive().default(60_000),
   seedTimeoutMs: z.number().int().positive().default(2_000),
   failOpen: z.boolean().default(false),
@@ -58,6 +65,7 @@ export function resolveLimiterOptions(options: LimiterOptions): ResolvedLimiterO
   const tuning = limiterTuningSchema.parse({
     leaseMs: options.leaseMs,
     retentionMs: options.retentionMs,
+    settledRetentionMs: options.settledRetentionMs,
     rateWindowMs: options.rateWindowMs,
     seedTimeoutMs: options.seedTimeoutMs,
     failOpen: options.failOpen,

@@ -34,7 +34,7 @@ interface MemoryRequestRecord {
 }
 
 /** How often (in request time) idle counters, logs and records are swept. */
-const SWEEP_INTERVAL_MS = 60_000;
+const SWEEP_INTERVAL_MS = 10_000;
 
 /**
  * Live counters in one process (embedded mode). Exact under any async concurrency: after the awaits that seed
@@ -185,7 +185,7 @@ export class MemoryLimitBackend implements LimitBackend {
     plan.parallel.forEach((limit) => this.slots.get(limit.scopeKey)?.delete(requestId));
     record.state = options.finalState;
     record.plan = undefined;
-    record.forgetAtMs = options.nowMs + this.options.retentionMs;
+    record.forgetAtMs = options.nowMs + this.options.settledRetentionMs;
     return {
       outcome: 'settled',
       requestId,
