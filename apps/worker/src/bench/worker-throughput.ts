@@ -7,6 +7,7 @@
 // Settings: BENCH_EVENTS (default 20000), BATCH_SIZE (500), WORKER_CONCURRENCY (2 × BATCH_SIZE), CONCURRENT_BATCHES (1),
 // BENCH_KEYS (50: more keys mean more rows to update per batch).
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Ledger, openLedgerDatabase, SPEND_JOB_NAME, spendJobOptions, type SpendEventInput, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -17,6 +18,13 @@ function setting(name: string, fallback: number): number {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
   return value;
+}
+
+/** CPU seconds the Redis server has used (all clients: the queue's Lua scripts run there). */
+async function redisCpuSeconds(connection: Redis): Promise<number> {
+  const info = await connection.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_sys') + field('used_cpu_user');
 }
 
 async function main(): Promise<void> {
@@ -71,6 +79,8 @@ async function main(): Promise<void> {
       await queue.addBulk(jobs);
     }
 
+    const redisCpuBefore = await redisCpuSeconds(connection);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const spend = createSpendWorker({ connection, db, logger: createLogger({ level: 'warn' }), queueName, batchSize, concurrency, maxConcurrentBatches });
     for (;;) {
@@ -79,6 +89,8 @@ async function main(): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const seconds = (performance.now() - started) / 1_000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const redisCpu = (await redisCpuSeconds(connection)) - redisCpuBefore;
     await spend.close();
 
     const booked = await db.selectFrom('spend_logs').select((eb) => [eb.fn.countAll<bigint>().as('rows'), eb.fn.sum<bigint>('spend_nano').as('sum')]).executeTakeFirstOrThrow();
@@ -89,7 +101,8 @@ async function main(): Promise<void> {
     console.log(
       `${total} events in ${seconds.toFixed(2)} s = ${Math.round(total / seconds)} events/s ` +
         `(batch size ${batchSize}, concurrency ${concurrency}, ${maxConcurrentBatches} concurrent batches, ${batches} transactions taking ${commitSeconds.toFixed(2)} s, ` +
-        `totals ${exact ? 'exact' : 'WRONG'})`,
+        `totals ${exact ? 'exact' : 'WRONG'}); CPU per 1000 events: worker ${((cpu.user + cpu.system) / total).toFixed(1)} ms, ` +
+        `Redis ${((redisCpu * 1e6) / total).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(2)}`,
     );
     if (!exact) process.exitCode = 1;
   } finally {

@@ -3,6 +3,7 @@ import { Queue, Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/create-logger.js';
 import { WorkerMetrics } from '../observability/worker-metrics.js';
+import { coalesceWritesUntilNextTurn } from '../redis/coalesce-writes.js';
 import { SpendBatcher, type ApplySpendBatch, type SpendBatchReport } from './spend-batcher.js';
 
 /** The BullMQ worker type of the spend queue: a job carries a spend event and returns whether it booked it. */
@@ -61,7 +62,14 @@ export function createSpendWorker(options: CreateSpendWorkerOptions): SpendWorke
   const batchSize = options.batchSize ?? 500;
   const metrics = options.metrics ?? new WorkerMetrics();
   const { logger, db } = options;
-  const apply: ApplySpendBatch = options.apply ?? ((events) => applySpendEvents(db, events));
+  // The processor validated each event on arrival (so that a malformed one fails alone): no second parse.
+  const book: ApplySpendBatch = options.apply ?? ((events) => applySpendEvents(db, events, { validated: true }));
+  const apply: ApplySpendBatch = async (events) => {
+    const result = await book(events);
+    // The batch's jobs complete right after this returns: their moveToFinished calls leave in one socket write.
+    coalesceWritesUntilNextTurn(options.connection);
+    return result;
+  };
   const batcher = new SpendBatcher({
     apply,
     maxBatchSize: batchSize,

@@ -7,6 +7,7 @@ import { CustomerStore } from '../customers/customer-store.js';
 import { ledgerTestTargets, type TestLedger } from '../testing-internal/ledger-test-targets.js';
 import { makeSpendEvent } from '../testing-internal/spend-event-factory.js';
 import { applySpendEvent, applySpendEvents } from './apply-spend-events.js';
+import { spendEventSchema } from './spend-event-schema.js';
 
 describe.each(ledgerTestTargets())('applySpendEvents on $name', (target) => {
   let ledger: TestLedger;
@@ -123,6 +124,18 @@ describe.each(ledgerTestTargets())('applySpendEvents on $name', (target) => {
       .executeTakeFirstOrThrow();
     expect(global).toEqual({ api_requests: 2n, failed_requests: 1n, unpriced_requests: 1n, spend_nano: 0n });
     expect(await spendOf()).toMatchObject({ key: 0n, user: 0n, team: 0n, logs: 3 });
+  });
+
+  it('books events the caller validated without parsing them a second time', async () => {
+    const events = [scoped({ cost_nano: '40' }), scoped({ cost_nano: '2' })].map((event) => spendEventSchema.parse(event));
+    const parse = jest.spyOn(spendEventSchema, 'parse');
+    try {
+      expect(await applySpendEvents(ledger.db, events, { validated: true })).toEqual({ applied: events.map((event) => event.request_id).sort(), duplicates: [] });
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    expect(await spendOf()).toMatchObject({ key: 42n, member: 42n, customer: 42n, logs: 2 });
   });
 
   it('writes nothing when any event in the batch is invalid', async () => {

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { LedgerSchema } from '../db/ledger-schema.js';
 import { isRetryableTransactionError } from '../db/sql-errors.js';
 import { aggregateSpendEvents } from './aggregate-spend-events.js';
+import { insertSpendLogs } from './insert-spend-logs.js';
 import { spendEventSchema, type SpendEvent, type SpendEventInput } from './spend-event-schema.js';
-import { spendEventToLogRow } from './spend-log-row.js';
 import { writeSpendTotals } from './write-spend-totals.js';
 
 /** What a call to {@link applySpendEvents} booked. */
@@ -20,23 +20,26 @@ export interface ApplySpendOptions {
   clock?: () => Date;
   /** Attempts when PostgreSQL reports a deadlock or serialization failure (safe: the batch is idempotent); default 5. */
   maxAttempts?: number;
+  /**
+   * The events are `spendEventSchema` output already (as `parseSpendJobData` returns them), so they are not parsed a
+   * second time; default false. A queue worker validates each job on arrival so that a malformed one fails alone.
+   */
+  validated?: boolean;
 }
-
-const LOG_CHUNK_ROWS = 400;
 
 /**
  * Books a batch of spend events in ONE transaction: inserts each spend-log row (a request id already present is
  * skipped: `ON CONFLICT DO NOTHING`), then adds the cost of the rows actually inserted to key, user, team, team
  * member, customer, per-model (key and team) and daily-rollup totals. A retry, a redelivery or a duplicate inside
- * the batch therefore never counts twice, and a crash before commit counts nothing. Events are validated first;
- * an invalid one throws before anything is written.
+ * the batch therefore never counts twice, and a crash before commit counts nothing. Events are validated first
+ * (unless `validated`); an invalid one throws before anything is written.
  */
 export async function applySpendEvents(
   db: Kysely<LedgerSchema>,
   events: readonly (SpendEventInput | SpendEvent)[],
   options: ApplySpendOptions = {},
 ): Promise<ApplySpendResult> {
-  const parsed = events.map((event) => spendEventSchema.parse(event));
+  const parsed = options.validated === true ? (events as readonly SpendEvent[]) : events.map((event) => spendEventSchema.parse(event));
   const unique = new Map<string, SpendEvent>();
   const duplicates: string[] = [];
   for (const event of parsed) {
@@ -51,12 +54,7 @@ export async function applySpendEvents(
   for (let attempt = 1; ; attempt += 1) {
     try {
       const applied = await db.transaction().execute(async (trx) => {
-        const inserted = new Set<string>();
-        for (let index = 0; index < ordered.length; index += LOG_CHUNK_ROWS) {
-          const rows = ordered.slice(index, index + LOG_CHUNK_ROWS).map(spendEventToLogRow);
-          const result = await trx.insertInto('spend_logs').values(rows).onConflict((conflict) => conflict.column('request_id').doNothing()).returning('request_id').execute();
-          for (const row of result) inserted.add(row.request_id);
-        }
+        const inserted = await insertSpendLogs(trx, ordered);
         const fresh = ordered.filter((event) => inserted.has(event.request_id));
         if (fresh.length > 0) await writeSpendTotals(trx, aggregateSpendEvents(fresh), clock().getTime());
         return fresh.map((event) => event.request_id);

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { LedgerSchema } from '../db/ledger-schema.js';
+import { addToSpendColumns } from './add-to-spend-columns.js';
 import type { SpendTotals } from './aggregate-spend-events.js';
 
 type Trx = Transaction<LedgerSchema>;
@@ -41,24 +42,12 @@ export async function writeSpendTotals(trx: Trx, totals: SpendTotals, nowMs: num
     const current = keyHashes.get(hash);
     if (current !== undefined) keySpend.set(current, (keySpend.get(current) ?? 0n) + amount);
   }
-  for (const [hash, amount] of byKey(keySpend)) {
-    if (amount !== 0n) await trx.updateTable('keys').set((eb) => ({ spend_nano: eb('spend_nano', '+', amount) })).where('token_hash', '=', hash).execute();
-  }
-  for (const [userId, amount] of byKey(totals.users)) {
-    if (amount !== 0n) await trx.updateTable('users').set((eb) => ({ spend_nano: eb('spend_nano', '+', amount) })).where('user_id', '=', userId).execute();
-  }
-  for (const [teamId, amount] of byKey(totals.teams)) {
-    if (amount !== 0n) await trx.updateTable('teams').set((eb) => ({ spend_nano: eb('spend_nano', '+', amount) })).where('team_id', '=', teamId).execute();
-  }
-  for (const [, member] of byKey(totals.teamMembers)) {
-    if (member.spendNano === 0n) continue;
-    await trx
-      .updateTable('team_members')
-      .set((eb) => ({ spend_nano: eb('spend_nano', '+', member.spendNano) }))
-      .where('team_id', '=', member.teamId)
-      .where('user_id', '=', member.userId)
-      .execute();
-  }
+  const nonZero = <T>(entries: Iterable<[T, bigint]>) => [...entries].filter(([, amount]) => amount !== 0n);
+  await addToSpendColumns(trx, 'keys', nonZero(keySpend).map(([hash, amountNano]) => ({ ids: [hash], amountNano })));
+  await addToSpendColumns(trx, 'users', nonZero(totals.users).map(([userId, amountNano]) => ({ ids: [userId], amountNano })));
+  await addToSpendColumns(trx, 'teams', nonZero(totals.teams).map(([teamId, amountNano]) => ({ ids: [teamId], amountNano })));
+  const members = [...totals.teamMembers.values()].filter((member) => member.spendNano !== 0n);
+  await addToSpendColumns(trx, 'team_members', members.map((member) => ({ ids: [member.teamId, member.userId], amountNano: member.spendNano })));
   await upsertCustomers(trx, totals, nowMs);
   await upsertModelSpend(trx, totals, keyHashes);
   await upsertDailySpend(trx, totals);
