@@ -15,12 +15,12 @@ import { startBenchStack } from './start-bench-stack.mjs';
 
 const BENCH_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE = `usage: node tools/bench/src/run-soak.mjs [--requests N] [--max-minutes M] [--connections C] [--workload chat|stream]
-  [--mode embedded|distributed] [--sample-s S] [--warmup-share F]
+  [--mode embedded|distributed] [--sample-s S] [--warmup-share F] [--proxy-node-flags "F ..."]
   defaults: 1,000,000 requests, 30 minutes at most, 50 connections, chat, embedded, a sample every 5 s,
   slope fitted after the first 10 % of the requests`;
 
 function parseSoakArgs(argv) {
-  const options = { requests: 1_000_000, 'max-minutes': 30, connections: 50, workload: 'chat', mode: 'embedded', 'sample-s': 5, 'warmup-share': 0.1 };
+  const options = { requests: 1_000_000, 'max-minutes': 30, connections: 50, workload: 'chat', mode: 'embedded', 'sample-s': 5, 'warmup-share': 0.1, 'proxy-node-flags': '' };
   for (let index = 0; index < argv.length; index += 1) {
     const name = argv[index].replace(/^--/, '');
     if (name === 'help' || name === 'h') return { help: true };
@@ -28,6 +28,7 @@ function parseSoakArgs(argv) {
     const value = argv[(index += 1)];
     if (value === undefined) throw new Error(`--${name} needs a value`);
     options[name] = typeof options[name] === 'number' ? Number(value) : value;
+    if (name === 'proxy-node-flags') continue;
     if (typeof options[name] === 'number' && !(options[name] > 0)) throw new Error(`--${name} must be a positive number`);
   }
   if (!['chat', 'stream'].includes(options.workload)) throw new Error('--workload must be chat or stream');
@@ -69,7 +70,14 @@ async function main() {
   process.on('SIGTERM', () => cleanUp(143, 'terminated'));
   setTimeout(() => cleanUp(3, 'watchdog: soak exceeded its time cap by 3 minutes'), (options['max-minutes'] * 60 + 180) * 1000).unref();
 
-  const stackOptions = { ...DEFAULT_OPTIONS, mode: options.mode, targetOrder: ['proxy'], workloads: [options.workload], 'log-level': 'info' };
+  const stackOptions = {
+    ...DEFAULT_OPTIONS,
+    mode: options.mode,
+    targetOrder: ['proxy'],
+    workloads: [options.workload],
+    'log-level': 'info',
+    'proxy-node-flags': options['proxy-node-flags'],
+  };
   const stack = await startBenchStack({ options: stackOptions, logDir, log: console.log, registerStop: (stopStack) => (stop = stopStack) });
   const proxy = stack.processes.entries.find((entry) => entry.name === 'proxy');
   const target = stack.targets.proxy;
