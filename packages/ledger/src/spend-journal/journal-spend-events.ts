@@ -1,8 +1,6 @@
 import type { LedgerDb } from '../db/ledger-schema.js';
 import { spendEventSchema, type SpendEvent, type SpendEventInput } from '../spend/spend-event-schema.js';
-import { spendEventToLogRow } from '../spend/spend-log-row.js';
-
-const ROWS_PER_STATEMENT = 200;
+import { insertSpendLogs } from '../spend/insert-spend-logs.js';
 
 /** What {@link journalSpendEvents} wrote. */
 export interface JournalResult {
@@ -27,21 +25,11 @@ export async function journalSpendEvents(db: LedgerDb, events: readonly (SpendEv
     else unique.set(event.request_id, event);
   }
   if (unique.size === 0) return { journaled: [], duplicates };
-  const rows = [...unique.values()].map((event) => ({ ...spendEventToLogRow(event), rolled_up: 0 }));
-  const journaled = await db.transaction().execute(async (trx) => {
-    const written: string[] = [];
-    for (let index = 0; index < rows.length; index += ROWS_PER_STATEMENT) {
-      const inserted = await trx
-        .insertInto('spend_logs')
-        .values(rows.slice(index, index + ROWS_PER_STATEMENT))
-        .onConflict((conflict) => conflict.column('request_id').doNothing())
-        .returning('request_id')
-        .execute();
-      for (const row of inserted) written.push(row.request_id);
-    }
-    return written;
-  });
-  const written = new Set(journaled);
-  for (const requestId of unique.keys()) if (!written.has(requestId)) duplicates.push(requestId);
+  const written = await db.transaction().execute((trx) => insertSpendLogs(trx, [...unique.values()], { journaled: true }));
+  const journaled: string[] = [];
+  for (const requestId of unique.keys()) {
+    if (written.has(requestId)) journaled.push(requestId);
+    else duplicates.push(requestId);
+  }
   return { journaled, duplicates };
 }
