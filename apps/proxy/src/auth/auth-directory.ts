@@ -1,6 +1,7 @@
 import { AuthenticationError } from '@tollgate/core';
-import { hashApiKey, type CustomerRecord, type Ledger } from '@tollgate/ledger';
+import type { CustomerRecord, Ledger } from '@tollgate/ledger';
 import type { AuthContext } from './auth-context.js';
+import { KeyHashCache } from './key-hash-cache.js';
 
 export interface AuthDirectoryOptions {
   ledger: Ledger;
@@ -31,6 +32,7 @@ export class AuthDirectory {
   private readonly customers = new Map<string, CacheEntry<CustomerRecord | undefined>>();
   private readonly ttlMs: number;
   private readonly clock: () => number;
+  private readonly keyHashes = new KeyHashCache();
 
   constructor(private readonly options: AuthDirectoryOptions) {
     this.ttlMs = options.ttlMs ?? 30_000;
@@ -42,7 +44,7 @@ export class AuthDirectory {
     if (rawKey === undefined || rawKey === '') {
       throw new AuthenticationError('No API key provided. Pass it as "Authorization: Bearer sk-...".', { code: '401' });
     }
-    const tokenHash = hashApiKey(rawKey);
+    const tokenHash = this.keyHashes.hashOf(rawKey);
     if (this.options.masterKeyHash !== undefined && tokenHash === this.options.masterKeyHash) {
       return { kind: 'master', tokenHash };
     }
