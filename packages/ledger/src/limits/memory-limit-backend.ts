@@ -28,6 +28,8 @@ interface MemoryRequestRecord {
   state: 'held' | 'settled' | 'released';
   /** Dropped once settled: a repeat only needs the state. */
   plan: AdmissionPlan | undefined;
+  /** The request's entry in each tpm log (in `plan.tpm` order), for the reweigh at settlement. */
+  tokenEntries: { log: SlidingLog; seq: number }[] | undefined;
   leaseExpiresAtMs: number;
   /** After this instant the record is swept and a settle answers `unknown`. */
   forgetAtMs: number;
@@ -139,11 +141,12 @@ export class MemoryLimitBackend implements LimitBackend {
     const leaseExpiresAtMs = nowMs + plan.leaseMs;
     counters.forEach((counter) => counter.hold(plan.requestId, plan.reserveNano, leaseExpiresAtMs));
     slotSets.forEach((slots) => slots.set(plan.requestId, leaseExpiresAtMs));
-    requestLogs.forEach((log) => log.add(plan.requestId, nowMs, 1));
-    tokenLogs.forEach((log) => log.add(plan.requestId, nowMs, plan.reserveTokens));
+    requestLogs.forEach((log) => log.add(nowMs, 1));
+    const tokenEntries = tokenLogs.map((log) => ({ log, seq: log.add(nowMs, plan.reserveTokens) }));
     this.requests.set(plan.requestId, {
       state: 'held',
       plan,
+      tokenEntries,
       leaseExpiresAtMs,
       forgetAtMs: leaseExpiresAtMs + this.options.retentionMs,
     });
@@ -181,10 +184,12 @@ export class MemoryLimitBackend implements LimitBackend {
         });
       }
     }
-    plan.tpm.forEach((limit) => this.tokenLogs.get(limit.scopeKey)?.reweigh(requestId, options.tokens));
+    // The entry's own log, even if the sweep has since replaced it (then the entry is long gone either way).
+    record.tokenEntries?.forEach((entry) => entry.log.reweigh(entry.seq, options.tokens));
     plan.parallel.forEach((limit) => this.slots.get(limit.scopeKey)?.delete(requestId));
     record.state = options.finalState;
     record.plan = undefined;
+    record.tokenEntries = undefined;
     record.forgetAtMs = options.nowMs + this.options.settledRetentionMs;
     return {
       outcome: 'settled',
