@@ -128,6 +128,7 @@ export type { LimitBackend } from './limits/limit-backend.js';
 export { MemoryLimitBackend } from './limits/memory-limit-backend.js';
 export { RedisLimitBackend, type RedisLimitBackendOptions } from './limits/redis-limit-backend.js';
 export { createLimiterRedis, type CreateLimiterRedisOptions } from './limits/create-limiter-redis.js';
+export { coalesceWritesUntilNextTurn } from './redis/coalesce-writes-until-next-turn.js';
 export type { LimiterOptions, LimiterLogger, SeedBudget } from './limits/limiter-options.js';
 export { LIMIT_SCOPE_KINDS, limitScopeSchema, type LimitScope, type LimitScopeKind } from './limits/limit-scope.js';
 export {

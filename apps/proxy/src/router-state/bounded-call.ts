@@ -8,9 +8,18 @@ export class RouterStateTimeoutError extends Error {
 
 /** Resolves or rejects like `promise`, or rejects with `RouterStateTimeoutError` after `timeoutMs`. */
 export function boundedCall<T>(promise: Promise<T>, options: { timeoutMs: number; what: string }): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new RouterStateTimeoutError(options.what, options.timeoutMs)), options.timeoutMs);
+  // One promise and one timer per call (no race/finally chain): this runs for every routed request.
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RouterStateTimeoutError(options.what, options.timeoutMs)), options.timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

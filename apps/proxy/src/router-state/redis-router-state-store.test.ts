@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createLimiterRedis } from '@tollgate/ledger';
 import type { Redis } from 'ioredis';
 import { RedisRouterStateStore } from './redis-router-state-store.js';
@@ -22,7 +23,8 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
       throw new Error(`${message}: ${JSON.stringify(details)}`);
     },
   };
-  const storeFor = (instanceId: string, options: { inFlightLeaseMs?: number } = {}) =>
+  type StoreOptions = { inFlightLeaseMs?: number; maxWriteDelayMs?: number; maxStateAgeMs?: number };
+  const storeFor = (instanceId: string, options: StoreOptions = {}) =>
     new RedisRouterStateStore({ redis, keyPrefix, instanceId, logger: failOnWarning, clock: () => start, ...options });
 
   beforeAll(() => {
@@ -55,6 +57,8 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
     await proxyA.startRequest('x', { nowMs: start });
     await proxyB.startRequest('x', { nowMs: start + 10 });
     await proxyB.endRequest('x', { nowMs: start + 20, tokens: 40 });
+    // A proxy's starts and ends travel with its next read; other proxies see them once sent (or after maxWriteDelayMs).
+    await proxyB.flush();
     expect(await proxyA.recordFailure('x', { nowMs: start + 30 })).toBe(1);
     expect(await proxyB.recordFailure('x', { nowMs: start + 40 })).toBe(2);
     expect((await proxyA.getStates(['x'], { nowMs: start + 50 })).get('x')).toMatchObject({
@@ -64,6 +68,7 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
     });
 
     await proxyB.startRequest('x', { nowMs: start + MINUTE });
+    await proxyB.flush();
     expect((await proxyA.getStates(['x'], { nowMs: start + MINUTE })).get('x')).toMatchObject({
       inFlight: 2,
       requestsThisMinute: 1,
@@ -74,22 +79,27 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
 
   it("ends a proxy's own call when it ends one, not another proxy's", async () => {
     const proxyA = storeFor('proxy-a');
-    const proxyB = storeFor('proxy-b');
+    // Reads Redis every time: another proxy's calls show at once.
+    const proxyB = storeFor('proxy-b', { maxStateAgeMs: 0 });
     await proxyA.startRequest('x', { nowMs: start });
+    await proxyA.flush();
     await proxyB.endRequest('x', { nowMs: start });
     expect((await proxyB.getStates(['x'], { nowMs: start })).get('x')?.inFlight).toBe(1);
     await proxyA.endRequest('x', { nowMs: start });
+    await proxyA.flush();
     expect((await proxyB.getStates(['x'], { nowMs: start })).get('x')?.inFlight).toBe(0);
   });
 
   it('stops counting the calls of a proxy that died once their lease ends, and sweeps them', async () => {
     const dead = storeFor('dead-proxy', { inFlightLeaseMs: 10_000 });
-    const alive = storeFor('alive-proxy', { inFlightLeaseMs: 10_000 });
+    const alive = storeFor('alive-proxy', { inFlightLeaseMs: 10_000, maxStateAgeMs: 0 });
     await dead.startRequest('x', { nowMs: start });
+    await dead.flush();
     expect((await alive.getStates(['x'], { nowMs: start + 9_999 })).get('x')?.inFlight).toBe(1);
     expect((await alive.getStates(['x'], { nowMs: start + 10_000 })).get('x')?.inFlight).toBe(0);
 
     await alive.startRequest('x', { nowMs: start + 10_000 });
+    await alive.flush();
     const members = await redis.zrangebyscore(routerStateKeys(keyPrefix).inFlight('x'), '-inf', '+inf');
     expect(members).toEqual(['alive-proxy:1']);
   });
@@ -115,6 +125,7 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
     await store.recordFailure('x', { nowMs: start });
     await store.setCooldown('x', { untilMs: start + 20_000 });
     await store.setCooldown('x', { untilMs: start + 2_000 });
+    await store.flush();
 
     const keys = await routerStateKeysUnder(redis, keyPrefix);
     expect(keys).toHaveLength(5);
@@ -130,23 +141,76 @@ describeWithRedis('RedisRouterStateStore shared by several proxies', () => {
     expect(lifetimes.get(names.inFlight('x'))).toBeLessThanOrEqual(10 * MINUTE);
   });
 
-  it('reads any number of deployments in one round trip', async () => {
-    const store = storeFor('proxy-a');
-    await redis.ping(); // the connection handshake is not part of the read
-    const pipeline = jest.spyOn(redis, 'pipeline');
+  it("answers reads from the state read at most maxStateAgeMs ago, with the proxy's own calls and cooldowns at once", async () => {
+    const proxyA = storeFor('proxy-a', { maxStateAgeMs: 1_000 });
+    const proxyB = storeFor('proxy-b');
+    await redis.ping(); // the connection handshake is not part of the reads
     const sent = jest.spyOn(redis, 'sendCommand');
     try {
       const ids = Array.from({ length: 20 }, (_unused, index) => `deployment-${index}`);
-      const states = await store.getStates(ids, { nowMs: start });
-      expect(states.size).toBe(20);
-      expect(pipeline).toHaveBeenCalledTimes(1);
-      // A pipeline writes all its commands in one go; none went out on its own (ioredis numbers pipelined commands).
-      const alone = sent.mock.calls.filter(([command]) => typeof command.pipelineIndex !== 'number');
-      expect(alone.map(([command]) => command.name)).toEqual([]);
+      expect((await proxyA.getStates(ids, { nowMs: start })).size).toBe(20);
+      expect(sent).toHaveBeenCalledTimes(1);
+
+      await proxyB.startRequest('deployment-1', { nowMs: start });
+      await proxyB.flush();
+      await proxyA.startRequest('deployment-1', { nowMs: start + 1 });
+      await proxyA.endRequest('deployment-1', { nowMs: start + 2, tokens: 9, latency: { kind: 'response', latencyMs: 3 } });
+      await proxyA.startRequest('deployment-1', { nowMs: start + 3 });
+      await proxyA.setCooldown('deployment-2', { untilMs: start + 5_000 });
+      const cached = await proxyA.getStates(['deployment-1', 'deployment-2'], { nowMs: start + 400 });
+      // proxy B's call is not seen yet; proxy A's own are, though not sent to Redis yet.
+      expect(cached.get('deployment-1')).toMatchObject({
+        inFlight: 1,
+        requestsThisMinute: 2,
+        tokensThisMinute: 9,
+        responseLatencies: [{ latencyMs: 3, atMs: start + 2 }],
+      });
+      expect(cached.get('deployment-2')?.cooldownUntilMs).toBe(start + 5_000);
+      // B's flush, A's setCooldown, no read by A.
+      expect(sent).toHaveBeenCalledTimes(3);
+
+      const fresh = await proxyA.getStates(['deployment-1'], { nowMs: start + 1_000 });
+      expect(fresh.get('deployment-1')).toMatchObject({ inFlight: 2, requestsThisMinute: 3, tokensThisMinute: 9 });
+      // One command: A's buffered starts and end travelled with its read.
+      expect(sent).toHaveBeenCalledTimes(4);
     } finally {
-      pipeline.mockRestore();
       sent.mockRestore();
     }
+  });
+
+  it('refreshes the state in the background once it is past half its age', async () => {
+    const proxyA = storeFor('proxy-a', { maxStateAgeMs: 1_000 });
+    const proxyB = storeFor('proxy-b');
+    expect((await proxyA.getStates(['x'], { nowMs: start })).get('x')?.inFlight).toBe(0);
+    await proxyB.startRequest('x', { nowMs: start });
+    await proxyB.flush();
+    expect((await proxyA.getStates(['x'], { nowMs: start + 600 })).get('x')?.inFlight).toBe(0);
+    await proxyA.flush(); // waits for the background read too
+    expect((await proxyA.getStates(['x'], { nowMs: start + 601 })).get('x')?.inFlight).toBe(1);
+  });
+
+  it('sends the reads of requests routed in the same tick in one socket write', async () => {
+    const store = storeFor('proxy-a');
+    await redis.ping();
+    const write = jest.spyOn(redis.stream, 'write');
+    const writev = jest.spyOn(redis.stream as unknown as { _writev: (...args: unknown[]) => void }, '_writev');
+    try {
+      const reads = Array.from({ length: 10 }, (_unused, index) => store.getStates([`deployment-${index}`], { nowMs: start }));
+      expect((await Promise.all(reads)).map((states) => states.size)).toEqual(Array.from({ length: 10 }, () => 1));
+      expect(write).toHaveBeenCalledTimes(10);
+      expect(writev).toHaveBeenCalledTimes(1);
+    } finally {
+      write.mockRestore();
+      writev.mockRestore();
+    }
+  });
+
+  it('sends buffered starts and ends on their own when no read comes within maxWriteDelayMs', async () => {
+    const store = storeFor('proxy-a', { maxWriteDelayMs: 20 });
+    await store.startRequest('x', { nowMs: start });
+    const inFlight = routerStateKeys(keyPrefix).inFlight('x');
+    while ((await redis.zcard(inFlight)) === 0) await sleep(5);
+    expect(await redis.zrangebyscore(inFlight, '-inf', '+inf')).toEqual(['proxy-a:1']);
   });
 });
 

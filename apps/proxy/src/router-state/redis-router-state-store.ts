@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CircuitBreaker, type CircuitBreakerOptions } from '@tollgate/ledger';
+import { CircuitBreaker, type CircuitBreakerOptions, coalesceWritesUntilNextTurn } from '@tollgate/ledger';
 import type { DeploymentState, RequestOutcome, RouterStateStore } from '@tollgate/router';
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { boundedCall } from './bounded-call.js';
-import {
-  deploymentStateFromReplies,
-  encodeLatencySample,
-  REPLIES_PER_DEPLOYMENT,
-} from './deployment-state-from-replies.js';
-import { routerStateKeys, type RouterStateKeys } from './router-state-keys.js';
+import { applyWrite, type DeploymentSnapshot, deploymentStateOf } from './deployment-snapshot.js';
+import { encodeLatencySample, REPLIES_PER_DEPLOYMENT, remoteStateFromReplies } from './remote-state-from-replies.js';
+import { minuteOf, routerStateKeys, type RouterStateKeys } from './router-state-keys.js';
+import { defineRouterStateScripts, type RouterStateScriptCall, type RouterStateScriptName } from './router-state-scripts.js';
+import { type NewRouterWrite, type RouterWrite, RouterWriteJournal } from './router-write-journal.js';
 import { type RouterStateLogger, ThrottledWarning } from './throttled-warning.js';
 
 const MINUTE_MS = 60_000;
@@ -17,6 +16,8 @@ const MINUTE_MS = 60_000;
 const MINUTE_COUNTER_TTL_MS = 2 * MINUTE_MS;
 /** A cooldown key lives at least this long, so a cooldown whose end is already past is still written validly. */
 const MINIMUM_COOLDOWN_TTL_MS = 1_000;
+/** Buffered starts and ends are sent at once when this many are waiting, whatever `maxWriteDelayMs` says. */
+const MAX_BUFFERED_WRITES = 256;
 
 /** The state of a deployment nothing is known about (the router package keeps its own copy internal). */
 const EMPTY_STATE: DeploymentState = Object.freeze({
@@ -36,6 +37,8 @@ const tuningSchema = z.strictObject({
   latencySampleLimit: z.number().int().positive().default(10),
   latencyRetentionMs: z.number().int().positive().default(60 * MINUTE_MS),
   warningIntervalMs: z.number().int().nonnegative().default(30_000),
+  maxWriteDelayMs: z.number().int().positive().default(5),
+  maxStateAgeMs: z.number().int().nonnegative().default(25),
 });
 
 export interface RedisRouterStateStoreOptions {
@@ -63,6 +66,18 @@ export interface RedisRouterStateStoreOptions {
   circuitBreaker?: CircuitBreakerOptions;
   /** Wall clock (epoch ms) for key lifetimes and log throttling; the router's times come with each call. Default `Date.now`. */
   clock?: () => number;
+  /**
+   * How long a call's start or end may wait in this proxy to travel with its next Redis command before it is sent
+   * alone. Default 5 ms.
+   */
+  maxWriteDelayMs?: number;
+  /**
+   * How old (in the router's time) the state read from Redis may be when a read is answered from it; this proxy's own
+   * starts and ends are always included. A read finding it older waits for a fresh one; one finding it older than half
+   * this refreshes it in the background. Other proxies' calls and cooldowns thus show up to this (plus
+   * `maxWriteDelayMs`) late. 0: every read goes to Redis. Default 25 ms.
+   */
+  maxStateAgeMs?: number;
 }
 
 /**
@@ -70,6 +85,11 @@ export interface RedisRouterStateStoreOptions {
  * Redis is advisory here: every call is bounded by `commandTimeoutMs`, and when Redis fails reads give the empty
  * state, writes are dropped and `recordFailure` answers 1, so routing goes on (with less information) and the
  * failure is logged at most once per interval.
+ *
+ * No routed request waits for Redis in the steady state: reads are answered from the state last read (at most
+ * `maxStateAgeMs` old, refreshed in the background) plus this proxy's own calls, and calls' starts and ends are
+ * buffered and sent together (with the next refresh, or after `maxWriteDelayMs`), in one script per round trip
+ * (`router-state-scripts.ts`). `flush()` sends them at once.
  *
  * Layout (see `RouterStateKeys`): a cooldown is a one-member sorted set raised with `ZADD GT` (never shortened)
  * whose TTL only grows (`PEXPIRE NX` then `PEXPIRE GT`) and ends with the cooldown; counters of a minute live in a
@@ -86,8 +106,18 @@ export class RedisRouterStateStore implements RouterStateStore {
   private readonly breaker: CircuitBreaker;
   private readonly clock: () => number;
   private readonly warning: ThrottledWarning;
+  private readonly scripts: Record<RouterStateScriptName, RouterStateScriptCall>;
   /** Members this proxy added per deployment and has not removed yet; `endRequest` removes one of them. */
   private readonly startedHere = new Map<string, string[]>();
+  private readonly journal = new RouterWriteJournal();
+  private readonly snapshots = new Map<string, DeploymentSnapshot>();
+  /** Cooldowns this proxy set, by deployment: its reads show them at once. */
+  private readonly ownCooldowns = new Map<string, number>();
+  /** Reads of Redis under way, by minute and deployment ids: concurrent reads of the same state share one. */
+  private readonly refreshes = new Map<string, Promise<boolean>>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** Commands sent without waiting (buffered writes, background refreshes); each settles within `commandTimeoutMs`. */
+  private readonly unawaited = new Set<Promise<unknown>>();
   private sequence = 0;
 
   constructor(options: RedisRouterStateStoreOptions) {
@@ -99,127 +129,220 @@ export class RedisRouterStateStore implements RouterStateStore {
     this.clock = clock ?? Date.now;
     this.breaker = new CircuitBreaker({ ...circuitBreaker, clock: this.clock });
     this.warning = new ThrottledWarning({ logger, intervalMs: this.tuning.warningIntervalMs, clock: this.clock });
+    this.scripts = defineRouterStateScripts(redis);
   }
 
   async getStates(deploymentIds: readonly string[], options: { nowMs: number }): Promise<Map<string, DeploymentState>> {
     const ids = [...new Set(deploymentIds)];
-    const replies = ids.length === 0 ? [] : await this.guarded('getStates', () => this.readReplies(ids, options), null);
     const result = new Map<string, DeploymentState>();
-    ids.forEach((id, index) => {
-      const own = replies?.slice(index * REPLIES_PER_DEPLOYMENT, (index + 1) * REPLIES_PER_DEPLOYMENT);
-      result.set(id, own ? this.stateOf(own, options) : EMPTY_STATE);
-    });
+    if (ids.length === 0) return result;
+    const { nowMs } = options;
+    const freshness = this.freshnessOf(ids, nowMs);
+    if (freshness === 'stale') {
+      if (!(await this.refresh(ids, nowMs))) {
+        for (const id of ids) result.set(id, EMPTY_STATE);
+        return result;
+      }
+    } else if (freshness === 'aging') {
+      this.track(this.refresh(ids, nowMs));
+    }
+    for (const id of ids) result.set(id, this.stateOf(id, nowMs));
     return result;
   }
 
   async startRequest(deploymentId: string, options: { nowMs: number }): Promise<void> {
     const member = `${this.instanceId}:${(this.sequence += 1)}`;
-    const started = this.startedHere.get(deploymentId) ?? [];
-    started.push(member);
-    this.startedHere.set(deploymentId, started);
-    const inFlight = this.keys.inFlight(deploymentId);
-    const minute = this.keys.minute(deploymentId, minuteOf(options.nowMs));
-    await this.write('startRequest', (multi) =>
-      multi
-        // Leases that ended (their proxy died or the call outlived its lease) are swept by whoever starts a call.
-        .zremrangebyscore(inFlight, '-inf', options.nowMs)
-        .zadd(inFlight, options.nowMs + this.tuning.inFlightLeaseMs, member)
-        .pexpire(inFlight, this.tuning.inFlightLeaseMs)
-        .hincrby(minute, 'requests', 1)
-        .pexpire(minute, MINUTE_COUNTER_TTL_MS),
-    );
+    const started = this.startedHere.get(deploymentId);
+    if (started) started.push(member);
+    else this.startedHere.set(deploymentId, [member]);
+    this.buffer({ kind: 'start', deploymentId, nowMs: options.nowMs, member });
   }
 
   async endRequest(deploymentId: string, outcome: RequestOutcome): Promise<void> {
-    const member = this.startedHere.get(deploymentId)?.pop();
-    if (this.startedHere.get(deploymentId)?.length === 0) this.startedHere.delete(deploymentId);
+    const started = this.startedHere.get(deploymentId);
+    const member = started?.pop();
+    if (started?.length === 0) this.startedHere.delete(deploymentId);
     const { tokens, latency, nowMs } = outcome;
     if (member === undefined && tokens === undefined && !latency) return;
-    await this.write('endRequest', (multi) => {
-      if (member !== undefined) multi.zrem(this.keys.inFlight(deploymentId), member);
-      if (tokens !== undefined) {
-        const minute = this.keys.minute(deploymentId, minuteOf(nowMs));
-        // HINCRBY takes integers only; token counts are integers, rounding guards a provider reporting otherwise.
-        multi.hincrby(minute, 'tokens', Math.round(tokens)).pexpire(minute, MINUTE_COUNTER_TTL_MS);
-      }
-      if (latency) {
-        const samples = this.keys.latencies(deploymentId, latency.kind);
-        multi
-          .rpush(samples, encodeLatencySample({ latencyMs: latency.latencyMs, atMs: nowMs }))
-          .ltrim(samples, -this.tuning.latencySampleLimit, -1)
-          .pexpire(samples, this.tuning.latencyRetentionMs);
-      }
-      return multi;
-    });
+    // HINCRBY takes integers only; token counts are integers, rounding guards a provider reporting otherwise.
+    this.buffer({ kind: 'end', deploymentId, nowMs, member, tokens: tokens === undefined ? undefined : Math.round(tokens), latency });
   }
 
   async recordFailure(deploymentId: string, options: { nowMs: number }): Promise<number> {
     const minute = this.keys.minute(deploymentId, minuteOf(options.nowMs));
-    const replies = await this.write('recordFailure', (multi) =>
-      multi.hincrby(minute, 'failures', 1).pexpire(minute, MINUTE_COUNTER_TTL_MS),
-    );
+    const reply = await this.guarded('recordFailure', () => this.scripts.recordFailure([minute], [MINUTE_COUNTER_TTL_MS]), undefined);
     // Without Redis this failure is the only one known: 1 keeps `allowed_fails: 0` cooling down as configured.
-    const count = z.number().int().positive().safeParse(replies?.[0]);
-    return count.success ? count.data : 1;
+    return typeof reply === 'number' && Number.isInteger(reply) && reply > 0 ? reply : 1;
   }
 
   async setCooldown(deploymentId: string, options: { untilMs: number }): Promise<void> {
-    const key = this.keys.cooldown(deploymentId);
     const ttlMs = Math.max(Math.ceil(options.untilMs - this.clock()), MINIMUM_COOLDOWN_TTL_MS);
-    await this.write('setCooldown', (multi) =>
-      multi
-        .zadd(key, 'GT', options.untilMs, 'until')
-        // NX gives a new key its lifetime; GT extends it, never shortens it (a shorter cooldown changed nothing).
-        .pexpire(key, ttlMs, 'NX')
-        .pexpire(key, ttlMs, 'GT'),
-    );
+    await this.guarded('setCooldown', () => this.scripts.setCooldown([this.keys.cooldown(deploymentId)], [options.untilMs, ttlMs]), undefined);
+    this.ownCooldowns.set(deploymentId, Math.max(this.ownCooldowns.get(deploymentId) ?? 0, options.untilMs));
   }
 
-  /** Ends this proxy's in-flight leases (best effort) so other proxies stop counting them. Leaves the connection open. */
+  /** Sends the buffered starts and ends now and waits until Redis has them (or the attempt failed, reported). */
+  async flush(): Promise<void> {
+    this.clearFlushTimer();
+    const writes = this.journal.takePending();
+    if (writes.length > 0) await this.sync(writes, [], 0);
+    await Promise.all(this.unawaited);
+  }
+
+  /**
+   * Sends the buffered starts and ends, then ends this proxy's in-flight leases (best effort) so other proxies stop
+   * counting them. Leaves the connection open.
+   */
   async close(): Promise<void> {
+    await this.flush();
     const started = [...this.startedHere];
     this.startedHere.clear();
     if (started.length === 0) return;
-    await this.write('close', (multi) => {
+    await this.guarded('close', async () => {
+      const multi = this.redis.multi();
       for (const [deploymentId, members] of started) multi.zrem(this.keys.inFlight(deploymentId), ...members);
-      return multi;
-    });
+      return valuesOf(await multi.exec());
+    }, undefined);
   }
 
-  /** One pipeline (one round trip) with `REPLIES_PER_DEPLOYMENT` read commands per deployment. */
-  private async readReplies(ids: readonly string[], options: { nowMs: number }): Promise<unknown[]> {
-    const pipeline = this.redis.pipeline();
+  /** The last snapshot plus this proxy's writes it lacks and its own cooldown (a snapshot read meanwhile may lack it). */
+  private stateOf(id: string, nowMs: number): DeploymentState {
+    const snapshot = this.snapshots.get(id);
+    if (!snapshot) return EMPTY_STATE;
+    const writes = this.journal.writesAfter(id, snapshot.includedSeq);
+    const state = deploymentStateOf(snapshot, writes, { nowMs, latencySampleLimit: this.tuning.latencySampleLimit });
+    const ownCooldownUntilMs = this.ownCooldowns.get(id);
+    if (ownCooldownUntilMs === undefined) return state;
+    if (ownCooldownUntilMs <= nowMs) {
+      this.ownCooldowns.delete(id);
+      return state;
+    }
+    return ownCooldownUntilMs > (state.cooldownUntilMs ?? 0) ? { ...state, cooldownUntilMs: ownCooldownUntilMs } : state;
+  }
+
+  /** `stale`: some snapshot is missing, of another minute or too old; `aging`: one is past half its age. */
+  private freshnessOf(ids: readonly string[], nowMs: number): 'fresh' | 'aging' | 'stale' {
+    const { maxStateAgeMs } = this.tuning;
+    const minute = minuteOf(nowMs);
+    let freshness: 'fresh' | 'aging' = 'fresh';
     for (const id of ids) {
-      pipeline
-        .zscore(this.keys.cooldown(id), 'until')
-        .zcount(this.keys.inFlight(id), `(${options.nowMs}`, '+inf')
-        .hmget(this.keys.minute(id, minuteOf(options.nowMs)), 'requests', 'tokens')
-        .lrange(this.keys.latencies(id, 'response'), 0, -1)
-        .lrange(this.keys.latencies(id, 'first-chunk'), 0, -1);
+      const snapshot = this.snapshots.get(id);
+      const ageMs = snapshot ? nowMs - snapshot.readAtMs : -1;
+      if (!snapshot || snapshot.minute !== minute || ageMs < 0 || ageMs >= maxStateAgeMs) return 'stale';
+      if (ageMs * 2 >= maxStateAgeMs) freshness = 'aging';
     }
-    return valuesOf(await pipeline.exec());
+    return freshness;
   }
 
-  private stateOf(replies: readonly unknown[], options: { nowMs: number }): DeploymentState {
-    try {
-      return deploymentStateFromReplies(replies, options);
-    } catch (error) {
-      this.warning.report('getStates', error);
-      return EMPTY_STATE;
+  /** Reads the deployments' state (with the buffered writes); resolves false when that failed (already reported). */
+  private refresh(ids: readonly string[], nowMs: number): Promise<boolean> {
+    const key = `${minuteOf(nowMs)}\n${ids.join('\n')}`;
+    let refreshing = this.refreshes.get(key);
+    if (!refreshing) {
+      this.clearFlushTimer();
+      refreshing = this.sync(this.journal.takePending(), ids, nowMs).finally(() => this.refreshes.delete(key));
+      this.refreshes.set(key, refreshing);
     }
+    return refreshing;
   }
 
-  /** Runs a MULTI transaction (one round trip, applied atomically); undefined when it failed (already reported). */
-  private write(what: string, build: (multi: ChainableCommander) => ChainableCommander): Promise<unknown[] | undefined> {
-    return this.guarded(what, async () => valuesOf(await build(this.redis.multi()).exec()), undefined);
+  private buffer(write: NewRouterWrite): void {
+    this.journal.add(write);
+    if (this.journal.pendingCount >= MAX_BUFFERED_WRITES) this.sendBufferAlone();
+    else this.flushTimer ??= setTimeout(() => this.sendBufferAlone(), this.tuning.maxWriteDelayMs).unref();
+  }
+
+  private sendBufferAlone(): void {
+    this.clearFlushTimer();
+    const writes = this.journal.takePending();
+    if (writes.length > 0) this.track(this.sync(writes, [], 0));
+  }
+
+  private clearFlushTimer(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+  }
+
+  private track(command: Promise<unknown>): void {
+    this.unawaited.add(command);
+    const forget = () => this.unawaited.delete(command);
+    command.then(forget, forget);
+  }
+
+  /**
+   * One script call (one round trip): the writes, then the state of the deployments read. On success the reads become
+   * snapshots and the writes are folded into the other snapshots; either way the writes leave the journal (a failed
+   * write is dropped). Resolves whether it succeeded (a failure is reported).
+   */
+  private async sync(writes: RouterWrite[], ids: readonly string[], nowMs: number): Promise<boolean> {
+    const includedSeq = this.journal.sentUpTo;
+    const replies = await this.guarded('sync', () => this.runSync(writes, ids, nowMs), undefined);
+    this.journal.forget(writes);
+    if (replies === undefined) return false;
+    const minute = minuteOf(nowMs);
+    ids.forEach((id, index) => {
+      try {
+        const remote = remoteStateFromReplies(replies.slice(index * REPLIES_PER_DEPLOYMENT, (index + 1) * REPLIES_PER_DEPLOYMENT));
+        this.snapshots.set(id, { ...remote, readAtMs: nowMs, minute, includedSeq });
+      } catch (error) {
+        this.snapshots.delete(id);
+        this.warning.report('getStates', error);
+      }
+    });
+    for (const write of writes) {
+      const snapshot = this.snapshots.get(write.deploymentId);
+      if (snapshot && snapshot.includedSeq < write.seq) {
+        applyWrite(snapshot, write, this.tuning);
+        snapshot.includedSeq = write.seq;
+      }
+    }
+    return true;
+  }
+
+  private async runSync(writes: readonly RouterWrite[], ids: readonly string[], nowMs: number): Promise<unknown[]> {
+    const keys: string[] = [];
+    const args: (string | number)[] = [];
+    const { inFlightLeaseMs, latencySampleLimit, latencyRetentionMs } = this.tuning;
+    args.push(nowMs, writes.length, inFlightLeaseMs, MINUTE_COUNTER_TTL_MS, latencySampleLimit, latencyRetentionMs);
+    for (const write of writes) {
+      const { deploymentId } = write;
+      const inFlight = this.keys.inFlight(deploymentId);
+      const minute = this.keys.minute(deploymentId, minuteOf(write.nowMs));
+      if (write.kind === 'start') {
+        // A start touches no samples list; any key of the deployment keeps the layout (and the slot).
+        keys.push(inFlight, minute, inFlight);
+        args.push('s', write.nowMs, write.member, write.nowMs + inFlightLeaseMs);
+      } else {
+        const { latency } = write;
+        keys.push(inFlight, minute, this.keys.latencies(deploymentId, latency?.kind ?? 'response'));
+        const sample = latency ? encodeLatencySample({ latencyMs: latency.latencyMs, atMs: write.nowMs }) : '';
+        args.push('e', write.member ?? '', write.tokens ?? '', sample);
+      }
+    }
+    const minute = minuteOf(nowMs);
+    for (const id of ids) {
+      keys.push(
+        this.keys.cooldown(id),
+        this.keys.inFlight(id),
+        this.keys.minute(id, minute),
+        this.keys.latencies(id, 'response'),
+        this.keys.latencies(id, 'first-chunk'),
+      );
+    }
+    const replies = await this.scripts.sync(keys, args);
+    if (!Array.isArray(replies) || replies.length !== ids.length * REPLIES_PER_DEPLOYMENT) {
+      throw new TypeError('router state: the sync script answered an unexpected shape');
+    }
+    return replies;
   }
 
   /** Bounded, breaker-guarded call; on any failure reports it (throttled) and returns `fallback`. */
   private async guarded<T, F>(what: string, operation: () => Promise<T>, fallback: F): Promise<T | F> {
     try {
-      return await this.breaker.run(() =>
-        boundedCall(operation(), { timeoutMs: this.tuning.commandTimeoutMs, what }),
-      );
+      return await this.breaker.run(() => {
+        coalesceWritesUntilNextTurn(this.redis);
+        return boundedCall(operation(), { timeoutMs: this.tuning.commandTimeoutMs, what });
+      });
     } catch (error) {
       this.warning.report(what, error);
       return fallback;
@@ -227,15 +350,11 @@ export class RedisRouterStateStore implements RouterStateStore {
   }
 }
 
-/** The values of a pipeline or transaction reply; throws the first command error (a discarded MULTI is an error too). */
+/** The values of a transaction reply; throws the first command error (a discarded MULTI is an error too). */
 function valuesOf(replies: [Error | null, unknown][] | null): unknown[] {
   if (replies === null) throw new Error('router state: the Redis transaction was discarded');
   return replies.map(([error, value]) => {
     if (error) throw error;
     return value;
   });
-}
-
-function minuteOf(nowMs: number): number {
-  return Math.floor(nowMs / MINUTE_MS);
 }

@@ -15,6 +15,13 @@ export interface RouterStateKeys {
   pattern: string;
 }
 
+const MINUTE_MS = 60_000;
+
+/** The minute (epoch ms / 60 000, floored) whose counters a time belongs to. */
+export function minuteOf(nowMs: number): number {
+  return Math.floor(nowMs / MINUTE_MS);
+}
+
 /** Letters, digits and `_.:-`; braces would break the hash tag (same rule as the limiter's prefix). */
 export const ROUTER_STATE_KEY_PREFIX_PATTERN = /^[\w.:-]{1,100}$/;
 

@@ -1,17 +1,21 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { enqueueSpendEvent, SPEND_QUEUE_NAME, type SpendEventInput } from '@tollgate/ledger';
+import { coalesceWritesUntilNextTurn, enqueueSpendEvent, SPEND_QUEUE_NAME, type SpendEventInput } from '@tollgate/ledger';
 import type { SpendSink } from './spend-sink.js';
 
 /** Distributed mode: each event is added to the BullMQ spend queue (job id = request id); `apps/worker` books it. */
 export class QueueSpendSink implements SpendSink {
+  private readonly connection: Redis;
   private readonly queue: Queue;
 
   constructor(options: { connection: Redis; queueName?: string }) {
+    this.connection = options.connection;
     this.queue = new Queue(options.queueName ?? SPEND_QUEUE_NAME, { connection: options.connection });
   }
 
   async record(event: SpendEventInput): Promise<void> {
+    // Requests that end together add their jobs in one socket write.
+    coalesceWritesUntilNextTurn(this.connection);
     await enqueueSpendEvent(this.queue as never, event);
   }
 

@@ -1,9 +1,8 @@
-import { applySpendEvents, parseSpendJobData, SPEND_QUEUE_NAME, type LedgerDb, type SPEND_JOB_NAME, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import { applySpendEvents, coalesceWritesUntilNextTurn, parseSpendJobData, SPEND_QUEUE_NAME, type LedgerDb, type SPEND_JOB_NAME, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
 import { Queue, Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/create-logger.js';
 import { WorkerMetrics } from '../observability/worker-metrics.js';
-import { coalesceWritesUntilNextTurn } from '../redis/coalesce-writes.js';
 import { SpendBatcher, type ApplySpendBatch, type SpendBatchReport } from './spend-batcher.js';
 
 /** The BullMQ worker type of the spend queue: a job carries a spend event and returns whether it booked it. */

@@ -12,6 +12,7 @@ import {
 import type { AdmitResult, BudgetReading, LimitKind, SettleResult } from './admission-result.js';
 import { type AdmissionPlan, budgetCounterIdOf, type PlannedBudget, planAdmission } from './admission-plan.js';
 import { CircuitBreaker, type CircuitBreakerOptions, CircuitOpenError } from './circuit-breaker.js';
+import { coalesceWritesUntilNextTurn } from '../redis/coalesce-writes-until-next-turn.js';
 import type { LimitBackend } from './limit-backend.js';
 import { refusalOf } from './limit-refusal.js';
 import {
@@ -57,8 +58,6 @@ const redisTuningSchema = z.strictObject({
   timeSource: z.enum(['client', 'redis']).default('client'),
 });
 
-const scriptReplySchema = z.array(z.number());
-
 /** An admission this proxy holds: enough to name every key its settle must touch. */
 interface HeldAdmission {
   plan: AdmissionPlan;
@@ -86,6 +85,7 @@ export class RedisLimitBackend implements LimitBackend {
   private readonly commandTimeoutMs: number;
   private readonly useRedisTime: boolean;
   private readonly scripts: Record<LimitScriptName, LimitScriptCall>;
+  private readonly redis: Redis;
   private readonly breaker: CircuitBreaker;
   private readonly held = new Map<string, HeldAdmission>();
   private readonly seeding = new SingleFlight<void>();
@@ -98,6 +98,7 @@ export class RedisLimitBackend implements LimitBackend {
     this.keys = redisLimitKeys(tuning.keyPrefix);
     this.commandTimeoutMs = tuning.commandTimeoutMs;
     this.useRedisTime = tuning.timeSource === 'redis';
+    this.redis = redis;
     this.scripts = defineLimitScripts(redis);
     this.breaker = new CircuitBreaker(circuitBreaker);
   }
@@ -232,10 +233,11 @@ export class RedisLimitBackend implements LimitBackend {
 
   /** One bounded round trip behind the circuit breaker; the reply must be an array of integers. */
   private async run(name: LimitScriptName, call: () => Promise<unknown>): Promise<number[]> {
-    const reply = await this.breaker.run(() =>
-      withTimeout(call(), { timeoutMs: this.commandTimeoutMs, what: `Redis (${name} script)` }),
-    );
-    return scriptReplySchema.parse(Array.isArray(reply) ? reply : [reply]);
+    const reply = await this.breaker.run(() => {
+      coalesceWritesUntilNextTurn(this.redis);
+      return withTimeout(call(), { timeoutMs: this.commandTimeoutMs, what: `Redis (${name} script)` });
+    });
+    return integersOf(name, reply);
   }
 
   private releaseInBackground(plan: AdmissionPlan, nowMs: number): void {
@@ -324,4 +326,13 @@ export class RedisLimitBackend implements LimitBackend {
     this.nextSweepAtMs = nowMs + SWEEP_INTERVAL_MS;
     for (const [requestId, entry] of this.held) if (entry.forgetAtMs <= nowMs) this.held.delete(requestId);
   }
+}
+
+/** A script's reply as integers (checked by hand: this runs for every admission and settlement). */
+function integersOf(name: LimitScriptName, reply: unknown): number[] {
+  const values = Array.isArray(reply) ? (reply as unknown[]) : [reply];
+  for (const value of values) {
+    if (typeof value !== 'number') throw new TypeError(`limits: the ${name} script answered ${JSON.stringify(reply)}, not integers`);
+  }
+  return values as number[];
 }
