@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { spendJournalMigration } from './0003-spend-journal.js';
 import { reportIndexesMigration } from './0004-report-indexes.js';
+import { partialSpendLogIndexesMigration } from './0005-partial-spend-log-indexes.js';
 
 /**
  * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
@@ -11,4 +12,5 @@ export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0001_initial': initialMigration,
   '0003_spend_journal': spendJournalMigration,
   '0004_report_indexes': reportIndexesMigration,
+  '0005_partial_spend_log_indexes': partialSpendLogIndexesMigration,
 };

@@ -24,7 +24,7 @@ export interface SpendLogQuery {
   offset?: number;
 }
 
-/** Spend-log rows matching the filters, newest first. Every filter rides an index (see the initial migration). */
+/** Spend-log rows matching the filters, newest first. Every filter rides an index (see the initial migration and `0005_partial_spend_log_indexes`). */
 export async function querySpendLogs(db: Kysely<LedgerSchema>, query: SpendLogQuery = {}): Promise<SpendLogRecord[]> {
   const limit = query.limit ?? 1_000;
   const offset = query.offset ?? 0;
