@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { applyHeapPolicy } from './cli/heap-policy.js';
 import { parseProxyArgs } from './cli/parse-proxy-args.js';
 import { ConfigError, loadProxyConfig } from './config/load-proxy-config.js';
 import { createLogger } from './observability/create-logger.js';
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
   const logger = createLogger();
   let args;
   try {
+    applyHeapPolicy(process.env, process.execArgv);
     args = parseProxyArgs(process.argv.slice(2), process.env);
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\n`);
