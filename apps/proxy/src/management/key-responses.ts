@@ -20,9 +20,9 @@ export function keyRecordResponse(record: KeyRecord): Record<string, unknown> {
 }
 
 /** `/key/info`'s `info`: the key without its hash, with per-model spend. */
-export async function keyInfoResponse(ledger: Ledger, record: KeyRecord): Promise<Record<string, unknown>> {
+export async function keyInfoResponse(ledger: Ledger, record: KeyRecord, options: { includeToken?: boolean } = {}): Promise<Record<string, unknown>> {
   const modelSpend = await readModelSpend(ledger.db, { entityType: 'key', entityId: record.tokenHash });
-  return toLiteLLMKeyInfo(record, { modelSpend });
+  return toLiteLLMKeyInfo(record, { modelSpend, includeToken: options.includeToken });
 }
 
 /**

@@ -89,6 +89,70 @@ describe.each(storageTargets())('key routes (%s)', (target) => {
     expect(master.body.error.param).toBe('key');
   });
 
+  it('answers /v2/key/info for several keys, each info with its token, leaving out unknown keys', async () => {
+    const userId = uniqueId('dora');
+    await server.call('/user/new', { body: { user_id: userId, auto_create_key: false } });
+    const first = await generate({ user_id: userId, max_budget: 1 });
+    const second = await generate({ user_id: userId, max_budget: 2 });
+    const result = await server.call('/v2/key/info', { body: { keys: [first.key, second.token, 'sk-not-a-key-1234567'] } });
+    expect(result.status).toBe(200);
+    expect(result.body.key).toEqual([first.token, second.token, hashApiKey('sk-not-a-key-1234567')]);
+    expect(result.body.info).toEqual([
+      expect.objectContaining({ token: first.token, user_id: userId, max_budget: 1 }),
+      expect.objectContaining({ token: second.token, user_id: userId, max_budget: 2 }),
+    ]);
+    expect(JSON.stringify(result.body)).not.toContain(first.key);
+
+    const refused = await server.call('/v2/key/info', { body: { keys: [] } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ type: 'invalid_request_error', param: 'keys' });
+  });
+
+  it("lets a user read their own keys through /v2/key/info, and refuses the whole answer if one is someone else's", async () => {
+    const owner = uniqueId('erin');
+    const other = uniqueId('finn');
+    await server.call('/user/new', { body: { user_id: owner, auto_create_key: false } });
+    await server.call('/user/new', { body: { user_id: other, auto_create_key: false } });
+    const own = await generate({ user_id: owner });
+    const foreign = await generate({ user_id: other });
+    const allowed = await server.call('/v2/key/info', { key: own.key, body: { keys: [own.token] } });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.info).toHaveLength(1);
+    const refused = await server.call('/v2/key/info', { key: own.key, body: { keys: [own.token, foreign.token] } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ param: 'keys[1]' });
+    expect(JSON.stringify(refused.body)).not.toContain(other);
+  });
+
+  it('issues service-account keys: owned by a team and no user, for proxy admins and team admins only', async () => {
+    const teamId = uniqueId('svc');
+    const admin = uniqueId('gina');
+    const member = uniqueId('hal');
+    for (const userId of [admin, member]) await server.call('/user/new', { body: { user_id: userId, auto_create_key: false } });
+    await server.call('/team/new', { body: { team_id: teamId, members_with_roles: [{ user_id: admin, role: 'admin' }, { user_id: member, role: 'user' }] } });
+
+    const byMaster = await server.call('/key/service-account/generate', { body: { team_id: teamId, key_alias: uniqueId('bot'), max_budget: 5 } });
+    expect(byMaster.status).toBe(200);
+    expect(byMaster.body).toMatchObject({ team_id: teamId, user_id: null, max_budget: 5 });
+
+    const adminKey = await generate({ user_id: admin, team_id: teamId });
+    const memberKey = await generate({ user_id: member, team_id: teamId });
+    const byTeamAdmin = await server.call('/key/service-account/generate', { key: adminKey.key, body: { team_id: teamId } });
+    expect(byTeamAdmin.status).toBe(200);
+    expect(byTeamAdmin.body).toMatchObject({ team_id: teamId, user_id: null });
+    const byMember = await server.call('/key/service-account/generate', { key: memberKey.key, body: { team_id: teamId } });
+    expect(byMember.status).toBe(403);
+
+    const noTeam = await server.call('/key/service-account/generate', { body: {} });
+    expect(noTeam.status).toBe(400);
+    expect(noTeam.body.error.param).toBe('team_id');
+    const withUser = await server.call('/key/service-account/generate', { body: { team_id: teamId, user_id: admin } });
+    expect(withUser.status).toBe(400);
+    expect(withUser.body.error).toMatchObject({ param: 'user_id', message: expect.stringContaining('belongs to its team') });
+    const unknownTeam = await server.call('/key/service-account/generate', { body: { team_id: uniqueId('nope') } });
+    expect(unknownTeam.status).toBe(404);
+  });
+
   it("answers an unknown key with LiteLLM's 404 not_found_error", async () => {
     const result = await server.call('/key/info?key=sk-does-not-exist-123456');
     expect(result.status).toBe(404);

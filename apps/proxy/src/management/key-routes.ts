@@ -1,5 +1,6 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
 import { toKeyHash, type KeyRecord, type ListKeysOptions } from '@tollgate/ledger';
+import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { checkModelNames } from './check-model-names.js';
 import { forgetKey, issuedKeyResponse, keyInfoResponse, keyRecordResponse } from './key-responses.js';
@@ -18,7 +19,9 @@ import {
   blockKeyBody,
   deleteKeysBody,
   generateKeyBody,
+  generateServiceAccountKeyBody,
   keyInfoQuery,
+  keysInfoBody,
   listKeysQuery,
   regenerateKeyBody,
   toKeyFieldsInput,
@@ -57,11 +60,27 @@ async function checkKeyChange(context: ManagementContext, caller: ManagementCall
 /** `POST /key/generate`: non-admins get keys for themselves, in teams they belong to. */
 async function generateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
   const body = parseManagementInput(generateKeyBody, request.body);
-  const teamId = body.team_id ?? null;
   // Admins' keys belong to no user unless they name one; anyone else's belong to them unless they say otherwise.
   const userId = body.user_id !== undefined ? body.user_id : caller.isProxyAdmin ? null : (caller.userId ?? null);
+  return issueKey(context, caller, body, { userId, teamId: body.team_id ?? null });
+}
+
+/** `POST /key/service-account/generate`: a team's key that belongs to no user (proxy admins and team admins). */
+async function generateServiceAccountKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(generateServiceAccountKeyBody, request.body);
+  return issueKey(context, caller, body, { userId: null, teamId: body.team_id });
+}
+
+/** Creates a key for `owner` once the caller may assign it there. */
+async function issueKey(
+  context: ManagementContext,
+  caller: ManagementCaller,
+  body: z.infer<typeof generateKeyBody>,
+  owner: { userId: string | null; teamId: string | null },
+): Promise<unknown> {
+  const { userId, teamId } = owner;
   if (teamId !== null) await context.ledger.teams.getOrThrow(teamId);
-  await assertMayAssignKey(caller, { userId, teamId }, context.ledger);
+  await assertMayAssignKey(caller, owner, context.ledger);
   if (body.spend !== undefined) requireProxyAdmin(caller, "set a key's spend");
   checkModelNames(context, body.models, { param: 'models', aliases: body.aliases });
   const issued = await context.ledger.keys.create({
@@ -103,6 +122,30 @@ async function keyInfo(context: ManagementContext, { request, caller }: Manageme
     });
   }
   return { key: record.tokenHash, info: await keyInfoResponse(context.ledger, record) };
+}
+
+/**
+ * `POST /v2/key/info`: several keys at once, each info with its `token` (hash) so answers can be matched; keys not
+ * found are left out. Every key found must be one the caller may view, or nothing is answered. `key` lists the hashes
+ * of the keys asked for (LiteLLM echoes them as passed; a raw key is never sent back here).
+ */
+async function keysInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  const body = parseManagementInput(keysInfoBody, request.body);
+  const infos: Record<string, unknown>[] = [];
+  const seen = new Set<string>();
+  for (const [index, reference] of body.keys.entries()) {
+    const record = await context.ledger.keys.get(reference);
+    if (record === undefined || seen.has(record.tokenHash)) continue;
+    seen.add(record.tokenHash);
+    if (!(await canViewKey(caller, record))) {
+      throw new PermissionDeniedError(`You may not view keys[${index}]: only its owner, an admin of its team, or a proxy admin may.`, {
+        code: '403',
+        param: `keys[${index}]`,
+      });
+    }
+    infos.push(await keyInfoResponse(context.ledger, record, { includeToken: true }));
+  }
+  return { key: body.keys.map(toKeyHash), info: infos };
 }
 
 /** `GET /key/list`: proxy admins and viewers see every key; others their own and their teams' (as team admin). */
@@ -197,8 +240,10 @@ async function setKeyBlocked(context: ManagementContext, { request, caller }: Ma
 export function keyRoutes(context: ManagementContext): ManagementRoute[] {
   return [
     { method: 'post', paths: ['/key/generate'], access: 'write', handle: (call) => generateKey(context, call) },
+    { method: 'post', paths: ['/key/service-account/generate'], access: 'write', handle: (call) => generateServiceAccountKey(context, call) },
     { method: 'post', paths: ['/key/update'], access: 'write', handle: (call) => updateKey(context, call) },
     { method: 'get', paths: ['/key/info'], access: 'read', handle: (call) => keyInfo(context, call) },
+    { method: 'post', paths: ['/v2/key/info'], access: 'read', handle: (call) => keysInfo(context, call) },
     { method: 'get', paths: ['/key/list'], access: 'read', handle: (call) => listKeys(context, call) },
     { method: 'post', paths: ['/key/delete'], access: 'write', handle: (call) => deleteKeys(context, call) },
     { method: 'post', paths: ['/key/regenerate', '/key/:key/regenerate'], access: 'write', handle: (call) => regenerateKey(context, call) },

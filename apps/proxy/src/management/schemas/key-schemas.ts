@@ -72,6 +72,12 @@ export const generateKeyBody = z.strictObject({
   key: z.string().min(1).max(512).optional(),
 });
 
+/** `POST /key/service-account/generate`: a key owned by a team, not by a user. */
+export const generateServiceAccountKeyBody = generateKeyBody.extend({
+  team_id: entityId,
+  user_id: z.custom<null>((value) => value === null, { error: 'a service-account key belongs to its team, not a user: leave it out' }).optional(),
+});
+
 /** `POST /key/update`: the key to change (raw or hash) plus any field. */
 export const updateKeyBody = z.strictObject({
   ...keyFields,
@@ -106,6 +112,9 @@ export const blockKeyBody = z.strictObject({ key: keyReference });
 
 /** `GET /key/info`. */
 export const keyInfoQuery = z.strictObject({ key: keyReference.optional() });
+
+/** `POST /v2/key/info`: several keys (raw or hash) at once. */
+export const keysInfoBody = z.strictObject({ keys: z.array(keyReference).min(1).max(1000) });
 
 const sortFields = ['spend', 'max_budget', 'created_at', 'updated_at', 'token', 'key_alias'] as const satisfies readonly KeySortField[];
 
