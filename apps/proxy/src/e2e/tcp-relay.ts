@@ -23,6 +23,11 @@ export async function startTcpRelay(target: { host: string; port: number }): Pro
         socket.on('close', () => sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
+      // A side that closes, also abruptly (a killed process resets its socket, and pipe() does not end the other side
+      // on an error), takes the other down, as a direct connection would: PostgreSQL must see a killed worker's
+      // session end, or its open transaction keeps its row locks and blocks the next worker.
+      client.on('close', () => upstream.destroy());
+      upstream.on('close', () => client.destroy());
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve) => (server as Server).listen(port, '127.0.0.1', resolve));
