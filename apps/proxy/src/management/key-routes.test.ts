@@ -153,6 +153,51 @@ describe.each(storageTargets())('key routes (%s)', (target) => {
     expect(unknownTeam.status).toBe(404);
   });
 
+  it('bulk-updates keys one by one: failures are reported with the key as it stands, the rest apply', async () => {
+    const userId = uniqueId('ivy');
+    await server.call('/user/new', { body: { user_id: userId, auto_create_key: false } });
+    const first = await generate({ user_id: userId, max_budget: 1 });
+    const second = await generate({ user_id: userId, max_budget: 1 });
+    const third = await generate({ user_id: userId, max_budget: 1 });
+    const result = await server.call('/key/bulk_update', {
+      body: {
+        keys: [
+          { key: first.key, max_budget: 10 },
+          { key: 'sk-no-such-key-123456', max_budget: 10 },
+          { key: second.token, team_id: uniqueId('ghost-team') },
+          { key: third.token, max_budget: 30, rpm_limit: 5 },
+        ],
+      },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.total_requested).toBe(4);
+    expect(result.body.successful_updates).toEqual([
+      { key: first.token, key_info: expect.objectContaining({ token: first.token, max_budget: 10 }) },
+      { key: third.token, key_info: expect.objectContaining({ max_budget: 30, rpm_limit: 5 }) },
+    ]);
+    expect(result.body.failed_updates).toEqual([
+      { key: hashApiKey('sk-no-such-key-123456'), key_info: null, failed_reason: 'Key not found in database' },
+      { key: second.token, key_info: expect.objectContaining({ max_budget: 1, team_id: null }), failed_reason: expect.stringMatching(/team/i) },
+    ]);
+    expect(JSON.stringify(result.body)).not.toContain(first.key);
+    expect((await server.call(`/key/info?key=${second.token}`)).body.info).toMatchObject({ max_budget: 1, team_id: null });
+  });
+
+  it('refuses bulk updates to anyone but a proxy admin, and a body that does not validate changes nothing', async () => {
+    const userId = uniqueId('jay');
+    await server.call('/user/new', { body: { user_id: userId, auto_create_key: false } });
+    const own = await generate({ user_id: userId, max_budget: 1 });
+    const byUser = await server.call('/key/bulk_update', { key: own.key, body: { keys: [{ key: own.token, max_budget: 99 }] } });
+    expect(byUser.status).toBe(403);
+    const invalid = await server.call('/key/bulk_update', { body: { keys: [{ key: own.token, max_budget: 5 }, { key: own.token, max_budget: -1 }] } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.param).toBe('keys[1].max_budget');
+    const tooMany = await server.call('/key/bulk_update', { body: { keys: Array.from({ length: 501 }, () => ({ key: own.token })) } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.param).toBe('keys');
+    expect((await server.call(`/key/info?key=${own.token}`)).body.info.max_budget).toBe(1);
+  });
+
   it("answers an unknown key with LiteLLM's 404 not_found_error", async () => {
     const result = await server.call('/key/info?key=sk-does-not-exist-123456');
     expect(result.status).toBe(404);

@@ -2,6 +2,8 @@ import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate
 import { toKeyHash, type KeyRecord, type ListKeysOptions } from '@tollgate/ledger';
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
+import { bulkUpdateKeys } from './bulk-update-keys.js';
+import { checkKeyChange } from './check-key-change.js';
 import { checkModelNames } from './check-model-names.js';
 import { forgetKey, issuedKeyResponse, keyInfoResponse, keyRecordResponse } from './key-responses.js';
 import { logManagementChange } from './log-management-change.js';
@@ -27,35 +29,6 @@ import {
   toKeyFieldsInput,
   updateKeyBody,
 } from './schemas/key-schemas.js';
-
-/** Fields of a key change that need more than "may manage this key". */
-interface KeyChange {
-  user_id?: string | null;
-  team_id?: string | null;
-  spend?: bigint;
-  blocked?: boolean;
-  models?: string[];
-  aliases?: Record<string, string>;
-}
-
-/**
- * Checks an update or regeneration of an existing key: the caller may manage it; only proxy admins set `spend`;
- * only those who may block it change `blocked`; a new owner or team must be one the caller may assign.
- */
-async function checkKeyChange(context: ManagementContext, caller: ManagementCaller, existing: KeyRecord, change: KeyChange): Promise<void> {
-  await assertMayManageKey(caller, existing);
-  if (change.spend !== undefined) requireProxyAdmin(caller, "set a key's spend");
-  if (change.blocked !== undefined && change.blocked !== existing.blocked) await assertMayBlockKey(caller, existing);
-  if (change.user_id !== undefined || change.team_id !== undefined) {
-    const target = {
-      userId: change.user_id !== undefined ? change.user_id : existing.userId,
-      teamId: change.team_id !== undefined ? change.team_id : existing.teamId,
-    };
-    if (change.team_id !== undefined && target.teamId !== null) await context.ledger.teams.getOrThrow(target.teamId);
-    await assertMayAssignKey(caller, target, context.ledger);
-  }
-  checkModelNames(context, change.models, { param: 'models', aliases: change.aliases ?? existing.aliases });
-}
 
 /** `POST /key/generate`: non-admins get keys for themselves, in teams they belong to. */
 async function generateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
@@ -242,6 +215,7 @@ export function keyRoutes(context: ManagementContext): ManagementRoute[] {
     { method: 'post', paths: ['/key/generate'], access: 'write', handle: (call) => generateKey(context, call) },
     { method: 'post', paths: ['/key/service-account/generate'], access: 'write', handle: (call) => generateServiceAccountKey(context, call) },
     { method: 'post', paths: ['/key/update'], access: 'write', handle: (call) => updateKey(context, call) },
+    { method: 'post', paths: ['/key/bulk_update'], access: 'write', handle: (call) => bulkUpdateKeys(context, call) },
     { method: 'get', paths: ['/key/info'], access: 'read', handle: (call) => keyInfo(context, call) },
     { method: 'post', paths: ['/v2/key/info'], access: 'read', handle: (call) => keysInfo(context, call) },
     { method: 'get', paths: ['/key/list'], access: 'read', handle: (call) => listKeys(context, call) },

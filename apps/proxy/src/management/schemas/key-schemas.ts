@@ -86,6 +86,9 @@ export const updateKeyBody = z.strictObject({
   temp_budget_expiry: notSupported,
 });
 
+/** `POST /key/bulk_update`: up to 500 updates, each like a `/key/update` body. */
+export const bulkUpdateKeysBody = z.strictObject({ keys: z.array(updateKeyBody).min(1).max(500) });
+
 /** `POST /key/regenerate` (the key may come from the path instead). */
 export const regenerateKeyBody = z.strictObject({
   ...keyFields,

@@ -1,0 +1,51 @@
+import { TollgateError } from '@tollgate/core';
+import { toKeyHash } from '@tollgate/ledger';
+import type { ManagementContext } from '../server/proxy-context.js';
+import { checkKeyChange } from './check-key-change.js';
+import { forgetKey, keyRecordResponse } from './key-responses.js';
+import { logManagementChange } from './log-management-change.js';
+import { requireProxyAdmin } from './management-permissions.js';
+import type { ManagementCall } from './management-route.js';
+import { parseManagementInput } from './parse-management-input.js';
+import { bulkUpdateKeysBody, toKeyFieldsInput } from './schemas/key-schemas.js';
+
+interface FailedKeyUpdate {
+  key: string;
+  key_info: Record<string, unknown> | null;
+  failed_reason: string;
+}
+
+/**
+ * `POST /key/bulk_update` (proxy admins): each entry is applied on its own, in order, as `/key/update` would apply
+ * it; one that fails (unknown key, unknown team, a refused change) is reported in `failed_updates` with the key as
+ * it stands and changes nothing, and the others still apply. A body that does not validate changes nothing at all.
+ * Keys are answered by hash, never echoed raw.
+ */
+export async function bulkUpdateKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+  requireProxyAdmin(caller, 'update keys in bulk');
+  const body = parseManagementInput(bulkUpdateKeysBody, request.body);
+  const successful: { key: string; key_info: Record<string, unknown> }[] = [];
+  const failed: FailedKeyUpdate[] = [];
+  for (const update of body.keys) {
+    const existing = await context.ledger.keys.get(update.key);
+    if (existing === undefined) {
+      failed.push({ key: toKeyHash(update.key), key_info: null, failed_reason: 'Key not found in database' });
+      continue;
+    }
+    try {
+      await checkKeyChange(context, caller, existing, update);
+      const record = await context.ledger.keys.update(existing.tokenHash, toKeyFieldsInput(update));
+      forgetKey(context, existing);
+      successful.push({ key: record.tokenHash, key_info: keyRecordResponse(record) });
+    } catch (error) {
+      if (!(error instanceof TollgateError) || error.status >= 500) context.logger.error({ err: error, token: existing.tokenHash }, 'bulk key update failed');
+      const reason = error instanceof TollgateError && error.status < 500 ? error.message : 'internal error: this update was not applied';
+      failed.push({ key: existing.tokenHash, key_info: keyRecordResponse(existing), failed_reason: reason });
+    }
+  }
+  logManagementChange(context, caller, 'keys_bulk_updated', {
+    tokens: successful.map((update) => update.key),
+    failed: failed.map((update) => update.key),
+  });
+  return { total_requested: body.keys.length, successful_updates: successful, failed_updates: failed };
+}
