@@ -1,6 +1,6 @@
-import { TollgateError } from '@tollgate/core';
 import { toKeyHash } from '@tollgate/ledger';
 import type { ManagementContext } from '../server/proxy-context.js';
+import { bulkFailureReason } from './bulk-failure-reason.js';
 import { checkKeyChange } from './check-key-change.js';
 import { forgetKey, keyRecordResponse } from './key-responses.js';
 import { logManagementChange } from './log-management-change.js';
@@ -38,8 +38,7 @@ export async function bulkUpdateKeys(context: ManagementContext, { request, call
       forgetKey(context, existing);
       successful.push({ key: record.tokenHash, key_info: keyRecordResponse(record) });
     } catch (error) {
-      if (!(error instanceof TollgateError) || error.status >= 500) context.logger.error({ err: error, token: existing.tokenHash }, 'bulk key update failed');
-      const reason = error instanceof TollgateError && error.status < 500 ? error.message : 'internal error: this update was not applied';
+      const reason = bulkFailureReason(context, error, { token: existing.tokenHash });
       failed.push({ key: existing.tokenHash, key_info: keyRecordResponse(existing), failed_reason: reason });
     }
   }

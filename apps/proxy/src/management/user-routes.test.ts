@@ -151,4 +151,54 @@ describe.each(storageTargets())('user routes (%s)', (target) => {
     const again = await server.call('/user/delete', { body: { user_ids: [userId] } });
     expect([again.status, again.body.error.param]).toEqual([404, 'user_ids']);
   });
+
+  it('bulk-updates users one by one, by id or email: failures are reported, the rest apply', async () => {
+    const first = uniqueId('kim');
+    const second = uniqueId('lee');
+    await server.call('/user/new', { body: { user_id: first, auto_create_key: false, max_budget: 1 } });
+    await server.call('/user/new', { body: { user_id: second, user_email: `${second}@example.com`, auto_create_key: false } });
+    const result = await server.call('/user/bulk_update', {
+      body: {
+        users: [
+          { user_id: first, max_budget: 10, user_role: 'internal_user_viewer' },
+          { user_id: uniqueId('nobody'), max_budget: 10 },
+          { user_email: `${second}@example.com`, max_budget: 20 },
+          { user_id: first, models: ['no-such-model'] },
+        ],
+      },
+    });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ total_requested: 4, successful_updates: 2, failed_updates: 2 });
+    expect(result.body.results).toEqual([
+      expect.objectContaining({ user_id: first, success: true, updated_user: expect.objectContaining({ max_budget: 10, user_role: 'internal_user_viewer' }) }),
+      expect.objectContaining({ success: false, error: expect.stringMatching(/not found/i) }),
+      expect.objectContaining({ user_id: second, user_email: `${second}@example.com`, success: true, updated_user: expect.objectContaining({ max_budget: 20 }) }),
+      expect.objectContaining({ user_id: first, success: false, error: expect.stringContaining('no-such-model') }),
+    ]);
+    expect((await server.call(`/user/info?user_id=${first}`)).body.user_info).toMatchObject({ max_budget: 10, models: [] });
+  });
+
+  it('refuses a bulk update from anyone but a proxy admin, and a body that names neither users nor all_users', async () => {
+    const userId = uniqueId('max');
+    const { key } = (await server.call('/user/new', { body: { user_id: userId, user_role: 'internal_user' } })).body;
+    const byUser = await server.call('/user/bulk_update', { key, body: { users: [{ user_id: userId, max_budget: 99 }] } });
+    expect(byUser.status).toBe(403);
+    const neither = await server.call('/user/bulk_update', { body: {} });
+    expect([neither.status, neither.body.error.param]).toEqual([400, 'users']);
+    const invalid = await server.call('/user/bulk_update', { body: { users: [{ user_id: userId, max_budget: 5 }, { user_id: userId, max_budget: -1 }] } });
+    expect([invalid.status, invalid.body.error.param]).toEqual([400, 'users[1].max_budget']);
+    expect((await server.call(`/user/info?user_id=${userId}`)).body.user_info.max_budget).toBeNull();
+  });
+
+  // Last: it changes every user of this server's ledger.
+  it('applies user_updates to every user with all_users', async () => {
+    const result = await server.call('/user/bulk_update', { body: { all_users: true, user_updates: { tpm_limit: 12345 } } });
+    expect(result.status).toBe(200);
+    const listed = await server.call('/user/list?page_size=100');
+    expect(result.body.total_requested).toBe(listed.body.total);
+    expect(result.body.failed_updates).toBe(0);
+    expect(listed.body.users.every((user: { tpm_limit: number }) => user.tpm_limit === 12345)).toBe(true);
+    const withEmail = await server.call('/user/bulk_update', { body: { all_users: true, user_updates: { user_email: 'same@example.com' } } });
+    expect([withEmail.status, withEmail.body.error.param]).toEqual([400, 'user_updates.user_email']);
+  });
 });

@@ -1,6 +1,8 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
-import { toLiteLLMTeamInfo, toLiteLLMUserInfo, type IssuedKey, type Ledger, type UserRecord } from '@tollgate/ledger';
+import { toLiteLLMTeamInfo, toLiteLLMUserInfo, type IssuedKey, type UserRecord } from '@tollgate/ledger';
 import type { ManagementContext } from '../server/proxy-context.js';
+import { applyUserUpdate } from './apply-user-update.js';
+import { bulkUpdateUsers } from './bulk-update-users.js';
 import { checkModelNames } from './check-model-names.js';
 import { keyRecordResponse } from './key-responses.js';
 import { ownedKeys } from './owned-keys.js';
@@ -79,23 +81,11 @@ async function userInfo(context: ManagementContext, { request, caller }: Managem
   };
 }
 
-async function findUserToUpdate(ledger: Ledger, body: { user_id?: string; user_email?: string | null }): Promise<UserRecord> {
-  if (body.user_id !== undefined) return ledger.users.getOrThrow(body.user_id);
-  const email = body.user_email ?? '';
-  const user = await ledger.users.getByEmail(email);
-  if (user === undefined) throw new NotFoundError(`User with email ${email} not found`, { param: 'user_email' });
-  return user;
-}
-
 /** `POST /user/update` (proxy admins): a user never changes their own role, budget or spend. */
 async function updateUser(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
   requireProxyAdmin(caller, 'update users');
   const body = parseManagementInput(updateUserBody, request.body);
-  checkModelNames(context, body.models, { param: 'models' });
-  const existing = await findUserToUpdate(context.ledger, body);
-  // Named by email: the email identifies the user rather than changing it.
-  const fields = toUserFieldsInput(body.user_id === undefined ? { ...body, user_email: undefined } : body);
-  const user = await context.ledger.users.update(existing.userId, fields);
+  const user = await applyUserUpdate(context, body);
   context.authDirectory.invalidateAllKeys();
   logManagementChange(context, caller, 'user_updated', { user_id: user.userId });
   return toLiteLLMUserInfo(user);
@@ -145,6 +135,7 @@ export function userRoutes(context: ManagementContext): ManagementRoute[] {
     { method: 'post', paths: ['/user/new'], access: 'write', handle: (call) => newUser(context, call) },
     { method: 'get', paths: ['/user/info'], access: 'read', handle: (call) => userInfo(context, call) },
     { method: 'post', paths: ['/user/update'], access: 'write', handle: (call) => updateUser(context, call) },
+    { method: 'post', paths: ['/user/bulk_update'], access: 'write', handle: (call) => bulkUpdateUsers(context, call) },
     { method: 'post', paths: ['/user/delete'], access: 'write', handle: (call) => deleteUsers(context, call) },
     { method: 'get', paths: ['/user/list'], access: 'read', handle: (call) => listUsers(context, call) },
   ];

@@ -76,6 +76,18 @@ export const updateUserBody = z
     path: ['user_id'],
   });
 
+/** `POST /user/bulk_update`: up to 500 `/user/update` bodies, or one set of fields for every user. */
+export const bulkUpdateUsersBody = z
+  .strictObject({
+    users: z.array(updateUserBody).min(1).max(500).optional(),
+    all_users: z.boolean().optional(),
+    user_updates: z.strictObject(userFields).omit({ user_email: true }).optional(),
+  })
+  .refine((body) => (body.users !== undefined) !== (body.all_users === true && body.user_updates !== undefined), {
+    message: "pass either 'users' (a list of updates) or 'all_users': true with 'user_updates'",
+    path: ['users'],
+  });
+
 /** `POST /user/delete`. */
 export const deleteUsersBody = z.strictObject({ user_ids: entityIds });
 
