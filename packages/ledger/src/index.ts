@@ -160,4 +160,4 @@ export type {
 export { rateLimitHeaders, formatResetDuration } from './limits/rate-limit-info.js';
 export { limitRefusalError, admissionError } from './limits/limit-errors.js';
 export { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions, type CircuitState } from './limits/circuit-breaker.js';
-export { LimiterTimeoutError } from './limits/with-timeout.js';
+export { LimiterTimeoutError, withTimeout } from './limits/with-timeout.js';

@@ -1,3 +1,4 @@
+import { LruCache } from '@tollgate/core';
 import { hashApiKey } from '@tollgate/ledger';
 
 const DEFAULT_CAPACITY = 10_000;
@@ -8,22 +9,16 @@ const DEFAULT_CAPACITY = 10_000;
  * holds raw keys only in this process's memory, where every request's key already passes; nothing is persisted.
  */
 export class KeyHashCache {
-  private readonly hashes = new Map<string, string>();
+  private readonly hashes: LruCache<string, string>;
 
   constructor(
-    private readonly capacity = DEFAULT_CAPACITY,
+    capacity = DEFAULT_CAPACITY,
     private readonly hash: (rawKey: string) => string = hashApiKey,
-  ) {}
+  ) {
+    this.hashes = new LruCache(capacity);
+  }
 
   hashOf(rawKey: string): string {
-    let hash = this.hashes.get(rawKey);
-    if (hash !== undefined) {
-      this.hashes.delete(rawKey);
-    } else {
-      hash = this.hash(rawKey);
-      if (this.hashes.size >= this.capacity) this.hashes.delete(this.hashes.keys().next().value as string);
-    }
-    this.hashes.set(rawKey, hash);
-    return hash;
+    return this.hashes.getOrCreate(rawKey, this.hash);
   }
 }

@@ -1,4 +1,4 @@
-import { toKeyHash } from '@tollgate/ledger';
+import { toKeyHash, type KeyRecord } from '@tollgate/ledger';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { bulkFailureReason } from './bulk-failure-reason.js';
 import { checkKeyChange } from './check-key-change.js';
@@ -27,19 +27,16 @@ export async function bulkUpdateKeys(context: ManagementContext, { request, call
   const successful: { key: string; key_info: Record<string, unknown> }[] = [];
   const failed: FailedKeyUpdate[] = [];
   for (const update of body.keys) {
-    const existing = await context.ledger.keys.get(update.key);
-    if (existing === undefined) {
-      failed.push({ key: toKeyHash(update.key), key_info: null, failed_reason: 'Key not found in database' });
-      continue;
-    }
+    let existing: KeyRecord | undefined;
     try {
+      existing = await context.ledger.keys.getOrThrow(update.key);
       await checkKeyChange(context, caller, existing, update);
       const record = await context.ledger.keys.update(existing.tokenHash, toKeyFieldsInput(update));
       forgetKey(context, existing);
       successful.push({ key: record.tokenHash, key_info: keyRecordResponse(record) });
     } catch (error) {
-      const reason = bulkFailureReason(context, error, { token: existing.tokenHash });
-      failed.push({ key: existing.tokenHash, key_info: keyRecordResponse(existing), failed_reason: reason });
+      const key = existing?.tokenHash ?? toKeyHash(update.key);
+      failed.push({ key, key_info: existing ? keyRecordResponse(existing) : null, failed_reason: bulkFailureReason(context, error, { token: key }) });
     }
   }
   logManagementChange(context, caller, 'keys_bulk_updated', {

@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
+import { BadRequestError, NotFoundError } from '@tollgate/core';
 import { toKeyHash, type KeyRecord, type ListKeysOptions } from '@tollgate/ledger';
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
@@ -12,7 +12,7 @@ import {
   assertMayAssignKey,
   assertMayBlockKey,
   assertMayManageKey,
-  canViewKey,
+  assertMayViewKey,
   requireProxyAdmin,
 } from './management-permissions.js';
 import type { ManagementCall, ManagementRoute } from './management-route.js';
@@ -88,12 +88,7 @@ async function keyInfo(context: ManagementContext, { request, caller }: Manageme
     throw new BadRequestError('Pass the key to look up as ?key=: the master key has no key record.', { param: 'key' });
   }
   const record = await context.ledger.keys.getOrThrow(query.key ?? caller.tokenHash);
-  if (!(await canViewKey(caller, record))) {
-    throw new PermissionDeniedError("You may not view this key: only its owner, an admin of its team, or a proxy admin may.", {
-      code: '403',
-      param: 'key',
-    });
-  }
+  await assertMayViewKey(caller, record, { subject: 'this key', param: 'key' });
   return { key: record.tokenHash, info: await keyInfoResponse(context.ledger, record) };
 }
 
@@ -110,12 +105,7 @@ async function keysInfo(context: ManagementContext, { request, caller }: Managem
     const record = await context.ledger.keys.get(reference);
     if (record === undefined || seen.has(record.tokenHash)) continue;
     seen.add(record.tokenHash);
-    if (!(await canViewKey(caller, record))) {
-      throw new PermissionDeniedError(`You may not view keys[${index}]: only its owner, an admin of its team, or a proxy admin may.`, {
-        code: '403',
-        param: `keys[${index}]`,
-      });
-    }
+    await assertMayViewKey(caller, record, { subject: `keys[${index}]`, param: `keys[${index}]` });
     infos.push(await keyInfoResponse(context.ledger, record, { includeToken: true }));
   }
   return { key: body.keys.map(toKeyHash), info: infos };

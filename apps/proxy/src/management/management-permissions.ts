@@ -74,6 +74,16 @@ export async function canViewKey(caller: ManagementCaller, key: KeyRecord): Prom
   return canManageKey(caller, key);
 }
 
+/** 403 unless the caller may see the key; `subject` and `param` name it as the request did. */
+export async function assertMayViewKey(caller: ManagementCaller, key: KeyRecord, named: { subject: string; param: string }): Promise<void> {
+  if (!(await canViewKey(caller, key))) {
+    throw new PermissionDeniedError(`You may not view ${named.subject}: only its owner, an admin of its team, or a proxy admin may.`, {
+      code: '403',
+      param: named.param,
+    });
+  }
+}
+
 /** 403 unless the caller may change the key. */
 export async function assertMayManageKey(caller: ManagementCaller, key: KeyRecord): Promise<void> {
   if (!(await canManageKey(caller, key))) {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CircuitBreaker, type CircuitBreakerOptions, coalesceWritesUntilNextTurn } from '@tollgate/ledger';
+import { CircuitBreaker, type CircuitBreakerOptions, coalesceWritesUntilNextTurn, withTimeout } from '@tollgate/ledger';
 import type { DeploymentState, RequestOutcome, RouterStateStore } from '@tollgate/router';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { boundedCall } from './bounded-call.js';
 import { applyWrite, type DeploymentSnapshot, deploymentStateOf } from './deployment-snapshot.js';
 import { encodeLatencySample, REPLIES_PER_DEPLOYMENT, remoteStateFromReplies } from './remote-state-from-replies.js';
 import { minuteOf, routerStateKeys, type RouterStateKeys } from './router-state-keys.js';
@@ -341,7 +340,7 @@ export class RedisRouterStateStore implements RouterStateStore {
     try {
       return await this.breaker.run(() => {
         coalesceWritesUntilNextTurn(this.redis);
-        return boundedCall(operation(), { timeoutMs: this.tuning.commandTimeoutMs, what });
+        return withTimeout(operation(), { timeoutMs: this.tuning.commandTimeoutMs, what: `router state: ${what}` });
       });
     } catch (error) {
       this.warning.report(what, error);

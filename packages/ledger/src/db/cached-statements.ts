@@ -1,3 +1,4 @@
+import { LruCache } from '@tollgate/core';
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
 
@@ -10,22 +11,13 @@ const DEFAULT_CAPACITY = 256;
  * running a small statement.
  */
 export function withCachedStatements(database: Database.Database, capacity = DEFAULT_CAPACITY): SqliteDatabase {
-  const statements = new Map<string, SqliteStatement>();
+  const statements = new LruCache<string, SqliteStatement>(capacity);
+  const prepare = (sql: string): SqliteStatement => database.prepare(sql);
   return {
     close: () => {
       statements.clear();
       database.close();
     },
-    prepare: (sql) => {
-      let statement = statements.get(sql);
-      if (statement !== undefined) {
-        statements.delete(sql);
-      } else {
-        statement = database.prepare(sql);
-        if (statements.size >= capacity) statements.delete(statements.keys().next().value as string);
-      }
-      statements.set(sql, statement);
-      return statement;
-    },
+    prepare: (sql) => statements.getOrCreate(sql, prepare),
   };
 }

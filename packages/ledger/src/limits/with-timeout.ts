@@ -8,7 +8,8 @@ export class LimiterTimeoutError extends Error {
 
 /** Resolves or rejects like `promise`, or rejects with `LimiterTimeoutError` after `timeoutMs`: a bounded wait. */
 export function withTimeout<T>(promise: Promise<T>, options: { timeoutMs: number; what: string }): Promise<T> {
-  // One promise and one timer per call (no race/finally chain): this wraps every admission and settlement.
+  // One promise and one timer per call (no race/finally chain): this wraps every admission, settlement and routed
+  // request's router-state command.
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new LimiterTimeoutError(options.what, options.timeoutMs)), options.timeoutMs);
     promise.then(
