@@ -197,10 +197,19 @@ export interface SharedFixtureCase {
  * printed by `sharedFixtureCases`) where the recordings are not on this machine.
  */
 export function describeSharedRecordings(provider: string, body: (cases: readonly SharedFixtureCase[]) => void): void {
-  const cases = sharedFixtureCases(provider) ?? [];
+  const cases = (sharedFixtureCases(provider) ?? []).filter(isChatRecording);
   const title = `${provider} adapter vs shared recordings`;
   if (cases.length === 0) it.skip(`${title}: the recordings are not on this machine`, () => undefined);
   else describe(title, () => body(cases));
+}
+
+/**
+ * Whether a recording is of the chat API (an OpenAI-format answer with `choices`, or an error): the chat adapters'
+ * checks take only those. Recordings of other endpoints (Anthropic's count_tokens, Cohere's rerank) belong to the
+ * code that serves those endpoints.
+ */
+export function isChatRecording(fixture: SharedFixtureCase): boolean {
+  return fixture.name.startsWith('error-') || Array.isArray((fixture.meta.expected as { choices?: unknown } | undefined)?.choices);
 }
 
 /** The recorded cases of a provider, or undefined (after a console warning) when the recordings are not here. */
