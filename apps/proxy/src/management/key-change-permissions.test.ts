@@ -169,6 +169,15 @@ describe.each(storageTargets())("who may change a key's limits (%s)", (target) =
     });
   });
 
+  it('lets an owner send back the values a key already has, unset limits included', async () => {
+    const { token } = await keyFor('internal user (own personal key)');
+    const unchanged = { ...ADMIN_SET, duration: undefined, key_type: 'default', user_id: ids.alice, team_id: null, blocked: false };
+    expect((await server.call('/key/update', { key: callers.alice, body: { key: token, ...unchanged } })).status).toBe(200);
+    const bare = await ok('/key/generate', { body: { user_id: ids.alice } });
+    const cleared = { max_budget: null, soft_budget: null, budget_duration: null, tpm_limit: null, rpm_limit: null, max_parallel_requests: null, models: [], allowed_routes: [], model_max_budget: {}, budget_limits: [], duration: null };
+    expect((await server.call('/key/update', { key: callers.alice, body: { key: bare.token, ...cleared } })).status).toBe(200);
+  });
+
   it("lets an owner who is not a team admin move their key to no other user or team", async () => {
     for (const role of ['internal user (own personal key)', 'team member (own team key)'] as const) {
       const { token, caller } = await keyFor(role);

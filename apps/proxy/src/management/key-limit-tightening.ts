@@ -6,14 +6,15 @@ import type { KeyFieldsBody } from './schemas/key-schemas.js';
 /** Model allow-list entries that allow everything the owner or team may use. */
 const UNRESTRICTED_MODEL_ENTRIES = new Set(['all-proxy-models', '*', 'all-team-models']);
 
-/** A cap no looser than the stored one: set (null means "no cap"), and not above. */
+/** A cap no looser than the stored one: the same, or set (null means "no cap") and not above. */
 function capNoLooser(requested: bigint | number | null, existing: bigint | number | null): boolean {
-  return requested !== null && (existing === null || requested <= existing);
+  return requested === existing || (requested !== null && (existing === null || requested <= existing));
 }
 
-/** An allow-list no wider than the stored one: not empty (empty allows all), and only entries the stored one has. */
+/** An allow-list no wider than the stored one: empty (allows all) only if it was; else only entries it allows. */
 function listNoWider(requested: readonly string[], existing: readonly string[], unrestricted: (list: readonly string[]) => boolean): boolean {
-  return requested.length > 0 && (unrestricted(existing) || requested.every((entry) => existing.includes(entry)));
+  if (requested.length === 0) return existing.length === 0;
+  return unrestricted(existing) || requested.every((entry) => existing.includes(entry));
 }
 
 /** A per-model map of caps no looser: every stored entry kept and not raised; new entries only add caps. */
