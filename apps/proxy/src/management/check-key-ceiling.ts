@@ -16,7 +16,10 @@ export interface KeyCeiling {
 const UNRESTRICTED_MODEL_ENTRIES = new Set(['all-proxy-models', '*']);
 
 /** The ceiling for a key with this owner and team; undefined when neither has a row (nothing to stay within). */
-export async function keyCeilingFor(ledger: Ledger, target: { userId: string | null; teamId: string | null }): Promise<KeyCeiling | undefined> {
+export async function keyCeilingFor(
+  ledger: Ledger,
+  target: { userId: string | null; teamId: string | null },
+): Promise<KeyCeiling | undefined> {
   if (target.teamId !== null) {
     const team = await ledger.teams.get(target.teamId);
     return team && { owner: `team ${team.teamId}`, ...team };
@@ -28,18 +31,36 @@ export async function keyCeilingFor(ledger: Ledger, target: { userId: string | n
 
 function deny(field: string, detail: string, ceiling: KeyCeiling): never {
   throw new PermissionDeniedError(
-    `${field} ${detail} of ${ceiling.owner}: a key's limits set by anyone but a proxy admin stay within the limits of its team (team keys) or owner (personal keys).`,
+    `${field} ${detail} of ${ceiling.owner}: a key's limits set by anyone but a proxy admin stay within the limits ` +
+      'of its team (team keys) or owner (personal keys).',
     { code: '403', param: field },
   );
 }
 
-function checkCap(field: string, values: readonly (bigint | number | null | undefined)[], cap: bigint | number | null, ceiling: KeyCeiling, usd: boolean): void {
-  if (cap === null) return;
-  for (const value of values) {
-    if (value === null || value === undefined || value <= cap) continue;
-    const shown = (amount: bigint | number) => (usd ? `${nanoUsdToUsd(BigInt(amount))} USD` : String(amount));
-    deny(field, `(${shown(value)}) is above the ${shown(cap)}`, ceiling);
-  }
+type KeyChange = Partial<KeyFieldsBody>;
+
+/** Each capped field: the values it sets, and the ceiling's limit that bounds them. */
+const CAPPED_FIELDS: readonly {
+  field: keyof KeyFieldsBody;
+  values: (change: KeyChange) => readonly (bigint | number | null | undefined)[];
+  cap: 'max_budget' | 'tpm_limit' | 'rpm_limit' | 'max_parallel_requests';
+}[] = [
+  { field: 'max_budget', values: (change) => [change.max_budget], cap: 'max_budget' },
+  { field: 'soft_budget', values: (change) => [change.soft_budget], cap: 'max_budget' },
+  { field: 'model_max_budget', values: (change) => Object.values(change.model_max_budget ?? {}).map((entry) => entry.maxBudgetNano), cap: 'max_budget' },
+  { field: 'budget_limits', values: (change) => (change.budget_limits ?? []).map((window) => window.maxBudgetNano), cap: 'max_budget' },
+  { field: 'tpm_limit', values: (change) => [change.tpm_limit], cap: 'tpm_limit' },
+  { field: 'rpm_limit', values: (change) => [change.rpm_limit], cap: 'rpm_limit' },
+  { field: 'max_parallel_requests', values: (change) => [change.max_parallel_requests], cap: 'max_parallel_requests' },
+  { field: 'model_tpm_limit', values: (change) => Object.values(change.model_tpm_limit ?? {}), cap: 'tpm_limit' },
+  { field: 'model_rpm_limit', values: (change) => Object.values(change.model_rpm_limit ?? {}), cap: 'rpm_limit' },
+];
+
+function capOf(ceiling: KeyCeiling, cap: (typeof CAPPED_FIELDS)[number]['cap']): bigint | number | null {
+  if (cap === 'max_budget') return ceiling.maxBudgetNano;
+  if (cap === 'tpm_limit') return ceiling.tpmLimit;
+  if (cap === 'rpm_limit') return ceiling.rpmLimit;
+  return ceiling.maxParallelRequests;
 }
 
 /**
@@ -47,17 +68,16 @@ function checkCap(field: string, values: readonly (bigint | number | null | unde
  * `max_budget`, rate limits (also per-model ones) above its own, models outside its list. Leaving a limit unset is
  * fine: the team's or owner's own limits still apply to the key.
  */
-export function assertWithinCeiling(change: Partial<KeyFieldsBody>, ceiling: KeyCeiling | undefined): void {
+export function assertWithinCeiling(change: KeyChange, ceiling: KeyCeiling | undefined): void {
   if (ceiling === undefined) return;
-  checkCap('max_budget', [change.max_budget], ceiling.maxBudgetNano, ceiling, true);
-  checkCap('soft_budget', [change.soft_budget], ceiling.maxBudgetNano, ceiling, true);
-  checkCap('model_max_budget', Object.values(change.model_max_budget ?? {}).map((entry) => entry.maxBudgetNano), ceiling.maxBudgetNano, ceiling, true);
-  checkCap('budget_limits', (change.budget_limits ?? []).map((window) => window.maxBudgetNano), ceiling.maxBudgetNano, ceiling, true);
-  checkCap('tpm_limit', [change.tpm_limit], ceiling.tpmLimit, ceiling, false);
-  checkCap('rpm_limit', [change.rpm_limit], ceiling.rpmLimit, ceiling, false);
-  checkCap('max_parallel_requests', [change.max_parallel_requests], ceiling.maxParallelRequests, ceiling, false);
-  checkCap('model_tpm_limit', Object.values(change.model_tpm_limit ?? {}), ceiling.tpmLimit, ceiling, false);
-  checkCap('model_rpm_limit', Object.values(change.model_rpm_limit ?? {}), ceiling.rpmLimit, ceiling, false);
+  for (const { field, values, cap } of CAPPED_FIELDS) {
+    const limit = capOf(ceiling, cap);
+    if (limit === null) continue;
+    const over = values(change).find((value) => value !== null && value !== undefined && value > limit);
+    if (over === undefined || over === null) continue;
+    const shown = (amount: bigint | number) => (cap === 'max_budget' ? `${nanoUsdToUsd(BigInt(amount))} USD` : String(amount));
+    deny(field, `(${shown(over)}) is above the ${cap} (${shown(limit)})`, ceiling);
+  }
   const allowed = ceiling.models;
   if (change.models !== undefined && allowed.length > 0 && !allowed.some((entry) => UNRESTRICTED_MODEL_ENTRIES.has(entry))) {
     const outside = change.models.find((entry) => entry !== 'all-team-models' && !allowed.includes(entry));

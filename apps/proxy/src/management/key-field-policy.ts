@@ -61,4 +61,6 @@ export const KEY_FIELD_POLICY = {
 } as const satisfies Record<keyof KeyFieldsBody, KeyFieldPolicy>;
 
 /** The fields whose policy is `limit`. */
-export type KeyLimitField = { [Field in keyof typeof KEY_FIELD_POLICY]: (typeof KEY_FIELD_POLICY)[Field] extends 'limit' ? Field : never }[keyof typeof KEY_FIELD_POLICY];
+export type KeyLimitField = {
+  [Field in keyof typeof KEY_FIELD_POLICY]: (typeof KEY_FIELD_POLICY)[Field] extends 'limit' ? Field : never;
+}[keyof typeof KEY_FIELD_POLICY];

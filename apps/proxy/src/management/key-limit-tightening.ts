@@ -18,7 +18,11 @@ function listNoWider(requested: readonly string[], existing: readonly string[], 
 }
 
 /** A per-model map of caps no looser: every stored entry kept and not raised; new entries only add caps. */
-function mapNoLooser<Value>(requested: Record<string, Value>, existing: Record<string, Value>, noLooser: (requested: Value, existing: Value) => boolean): boolean {
+function mapNoLooser<Value>(
+  requested: Record<string, Value>,
+  existing: Record<string, Value>,
+  noLooser: (requested: Value, existing: Value) => boolean,
+): boolean {
   return Object.entries(existing).every(([model, stored]) => {
     const kept = requested[model];
     return kept !== undefined && noLooser(kept, stored);
@@ -93,7 +97,8 @@ export function assertOnlyTightens(existing: KeyRecord, change: KeyChange, nowMs
     const noLooser = NO_LOOSER[field] as (change: KeyChange, existing: KeyRecord, nowMs: number) => boolean;
     if (noLooser(change, existing, nowMs)) continue;
     throw new PermissionDeniedError(
-      `You may not loosen ${field} of key ${existing.keyName}: ${HOW_TO_TIGHTEN[field]}. Only a proxy admin or an admin of the key's team may loosen a key's limits.`,
+      `You may not loosen ${field} of key ${existing.keyName}: ${HOW_TO_TIGHTEN[field]}. ` +
+        "Only a proxy admin or an admin of the key's team may loosen a key's limits.",
       { code: '403', param: field },
     );
   }
