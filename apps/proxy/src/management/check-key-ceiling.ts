@@ -22,11 +22,16 @@ export async function keyCeilingFor(
 ): Promise<KeyCeiling | undefined> {
   if (target.teamId !== null) {
     const team = await ledger.teams.get(target.teamId);
-    return team && { owner: `team ${team.teamId}`, ...team };
+    return team && ceilingOf(`team ${team.teamId}`, team);
   }
   if (target.userId === null) return undefined;
   const user = await ledger.users.get(target.userId);
-  return user && { owner: `user ${user.userId}`, ...user };
+  return user && ceilingOf(`user ${user.userId}`, user);
+}
+
+function ceilingOf(owner: string, limits: Omit<KeyCeiling, 'owner'>): KeyCeiling {
+  const { maxBudgetNano, tpmLimit, rpmLimit, maxParallelRequests, models } = limits;
+  return { owner, maxBudgetNano, tpmLimit, rpmLimit, maxParallelRequests, models };
 }
 
 function deny(field: string, detail: string, ceiling: KeyCeiling): never {
