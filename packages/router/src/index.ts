@@ -36,6 +36,7 @@ export {
 export { routingStrategyNameSchema, type RoutingStrategyName } from './config/routing-strategy-name.js';
 export { parseModelList, parseRouterSettings } from './config/parse-router-config.js';
 export { RouterConfigError, type RouterConfigIssue } from './config/router-config-error.js';
+export { checkRouterConfig } from './config/check-router-config.js';
 
 // Deployments and how they are called.
 export { type Deployment } from './deployment/deployment.js';

@@ -64,6 +64,30 @@ general_settings:
     expect(message).toContain('general_settings.master_key');
   });
 
+  it('names a duplicate deployment id and a fallback to no model group by path, at load time', () => {
+    const text = `
+model_list:
+  - { model_name: a, litellm_params: { model: openai/a }, model_info: { id: x } }
+  - { model_name: b, litellm_params: { model: openai/b } }
+  - { model_name: c, litellm_params: { model: openai/c }, model_info: { id: x } }
+  - { model_name: b, litellm_params: { model: openai/b } }
+router_settings:
+  fallbacks: [{ a: [missing] }]
+`;
+    expect(() => parseProxyConfig(text, {})).toThrow(
+      new ConfigError(
+        [
+          'invalid config:',
+          '  model_list[2].model_info.id: duplicate deployment id "x" (also model_list[0])',
+          '  model_list[3]: same model_name and litellm_params as model_list[1] (one deployment twice); give each a distinct model_info.id to keep both',
+          "  router_settings.fallbacks[0].a[0]: unknown model group 'missing'",
+        ].join('\n'),
+      ),
+    );
+    const single = '\nmodel_list:\n  - { model_name: a, litellm_params: { model: openai/a }, model_info: { id: x } }\n  - { model_name: b, litellm_params: { model: openai/b }, model_info: { id: x } }\n';
+    expect(() => parseProxyConfig(single, {})).toThrow('invalid config: model_list[1].model_info.id: duplicate deployment id "x" (also model_list[0])');
+  });
+
   it('rejects YAML that is not a mapping, and broken YAML', () => {
     expect(() => parseProxyConfig('- a\n- b\n', {})).toThrow(/mapping/);
     expect(() => parseProxyConfig('model_list: [\n', {})).toThrow(/not valid YAML/);

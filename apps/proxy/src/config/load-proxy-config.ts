@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { checkRouterConfig } from '@tollgate/router';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
 import { resolveEnvReferences, type UnresolvedReference } from './resolve-env-references.js';
 import { proxyConfigSchema, type ProxyConfig } from './proxy-config-schema.js';
 
@@ -25,8 +25,10 @@ function formatPath(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  return issues.map((issue) => `  ${formatPath(issue.path) || '(root)'}: ${issue.message}`).join('\n');
+/** `invalid config: path: message` on one line for one problem; else one problem per indented line. */
+function invalidConfig(issues: readonly { path: string; message: string }[]): ConfigError {
+  const lines = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
+  return new ConfigError(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config:\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
 /**
@@ -52,7 +54,10 @@ export function parseProxyConfig(text: string, env: Record<string, string | unde
   const unresolved: UnresolvedReference[] = [];
   const resolved = resolveEnvReferences(raw, env, unresolved);
   const result = proxyConfigSchema.safeParse(resolved);
-  if (!result.success) throw new ConfigError(`invalid config:\n${describeIssues(result.error.issues)}`);
+  if (!result.success) throw invalidConfig(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
+  // Across entries (duplicate deployment ids, fallbacks naming no group): here, so that start-up never meets them.
+  const crossIssues = checkRouterConfig({ modelList: result.data.model_list, routerSettings: result.data.router_settings });
+  if (crossIssues.length > 0) throw invalidConfig(crossIssues);
   return { config: result.data, unresolved };
 }
 

@@ -3,6 +3,7 @@ import { toKeyHash, type KeyRecord, type ListKeysOptions } from '@tollgate/ledge
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { bulkUpdateKeys } from './bulk-update-keys.js';
+import { assertWithinCeiling, keyCeilingFor } from './check-key-ceiling.js';
 import { checkKeyChange } from './check-key-change.js';
 import { checkModelNames } from './check-model-names.js';
 import { forgetKey, issuedKeyResponse, keyInfoResponse, keyRecordResponse } from './key-responses.js';
@@ -55,6 +56,7 @@ async function issueKey(
   if (teamId !== null) await context.ledger.teams.getOrThrow(teamId);
   await assertMayAssignKey(caller, owner, context.ledger);
   if (body.spend !== undefined) requireProxyAdmin(caller, "set a key's spend");
+  if (!caller.isProxyAdmin) assertWithinCeiling(body, await keyCeilingFor(context.ledger, owner));
   checkModelNames(context, body.models, { param: 'models', aliases: body.aliases });
   const issued = await context.ledger.keys.create({
     ...toKeyFieldsInput(body),

@@ -1,5 +1,6 @@
 import { Router } from '../router.js';
 import { characterCatalogue } from '../testing-internal/router-harness.js';
+import { checkRouterConfig } from './check-router-config.js';
 import { parseModelList, parseRouterSettings } from './parse-router-config.js';
 import { RouterConfigError } from './router-config-error.js';
 
@@ -132,6 +133,28 @@ describe('Router construction', () => {
           ],
         }),
     );
-    expect(error.issues).toEqual([{ path: 'model_list[1]', message: expect.stringContaining("duplicate deployment id 'same'") }]);
+    expect(error.issues).toEqual([{ path: 'model_list[1].model_info.id', message: 'duplicate deployment id "same" (also model_list[0])' }]);
+  });
+
+  it('names the entry when one deployment is listed twice without an id', () => {
+    const entry = { model_name: 'a', litellm_params: { model: 'fake/a' } };
+    const error = configErrorOf(() => new Router({ catalogue, modelList: [entry, { model_name: 'b', litellm_params: { model: 'fake/b' } }, entry] }));
+    expect(error.issues).toEqual([{ path: 'model_list[2]', message: expect.stringContaining('same model_name and litellm_params as model_list[0]') }]);
+  });
+
+  it('reports duplicate ids and dangling references of a validated config without building a router', () => {
+    const issues = checkRouterConfig({
+      modelList: parseModelList([
+        { model_name: 'a', litellm_params: { model: 'fake/a' }, model_info: { id: 'x' } },
+        { model_name: 'b', litellm_params: { model: 'fake/b' }, model_info: { id: 'y' } },
+        { model_name: 'c', litellm_params: { model: 'fake/c' }, model_info: { id: 'x' } },
+      ]),
+      routerSettings: parseRouterSettings({ fallbacks: [{ a: ['nope'] }] }),
+    });
+    expect(issues).toEqual([
+      { path: 'model_list[2].model_info.id', message: 'duplicate deployment id "x" (also model_list[0])' },
+      { path: 'router_settings.fallbacks[0].a[0]', message: "unknown model group 'nope'" },
+    ]);
+    expect(checkRouterConfig({ modelList: parseModelList(modelList), routerSettings: parseRouterSettings({}) })).toEqual([]);
   });
 });

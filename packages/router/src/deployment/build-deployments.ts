@@ -1,37 +1,27 @@
 import type { RouterCatalogue } from '../catalogue/router-catalogue.js';
 import type { ModelListEntry } from '../config/model-list-schema.js';
-import { RouterConfigError, type RouterConfigIssue } from '../config/router-config-error.js';
+import { RouterConfigError } from '../config/router-config-error.js';
+import { checkDeploymentIds, deploymentIdOfEntry } from './check-deployment-ids.js';
 import type { Deployment } from './deployment.js';
-import { deploymentIdOf } from './deployment-id.js';
 
 /**
  * Turns a validated `model_list` into model groups (name → deployments, in configuration order). Two entries with
- * the same id (an explicit `model_info.id` repeated, or the same entry twice) are a configuration error: their
- * cooldowns and counters would be shared by accident.
+ * the same id are a configuration error (`checkDeploymentIds`): their cooldowns and counters would be shared by
+ * accident.
  */
 export function buildDeployments(options: {
   modelList: readonly ModelListEntry[];
   catalogue: RouterCatalogue;
 }): Map<string, Deployment[]> {
+  const issues = checkDeploymentIds(options.modelList);
+  if (issues.length > 0) throw new RouterConfigError(issues);
   const groups = new Map<string, Deployment[]>();
-  const firstIndexById = new Map<string, number>();
-  const issues: RouterConfigIssue[] = [];
-  options.modelList.forEach((entry, index) => {
+  for (const entry of options.modelList) {
     const deployment = toDeployment(entry, options.catalogue);
-    const earlier = firstIndexById.get(deployment.id);
-    if (earlier !== undefined) {
-      issues.push({
-        path: `model_list[${index}]`,
-        message: `duplicate deployment id '${deployment.id}' (also model_list[${earlier}]); set model_info.id`,
-      });
-      return;
-    }
-    firstIndexById.set(deployment.id, index);
     const group = groups.get(deployment.modelGroup) ?? [];
     group.push(deployment);
     groups.set(deployment.modelGroup, group);
-  });
-  if (issues.length > 0) throw new RouterConfigError(issues);
+  }
   return groups;
 }
 
@@ -41,7 +31,7 @@ function toDeployment(entry: ModelListEntry, catalogue: RouterCatalogue): Deploy
   const facts =
     (info.base_model ? catalogue.lookupModel(info.base_model) : undefined) ?? catalogue.lookupModel(params.model) ?? {};
   return {
-    id: info.id ?? deploymentIdOf({ modelName: entry.model_name, litellmParams: params }),
+    id: deploymentIdOfEntry(entry),
     modelGroup: entry.model_name,
     litellmParams: params,
     modelInfo: info,

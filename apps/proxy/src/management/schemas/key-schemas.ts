@@ -142,7 +142,8 @@ export const listKeysQuery = z.strictObject({
   status: notSupportedQuery,
 });
 
-type KeyFieldsBody = z.output<z.ZodObject<typeof keyFields>>;
+/** The parsed key fields of a generate, update or regenerate body. */
+export type KeyFieldsBody = z.output<z.ZodObject<typeof keyFields>>;
 
 /** The store's input for the key fields present in a body (absent fields stay absent, so an update leaves them). */
 export function toKeyFieldsInput(body: Partial<KeyFieldsBody>): KeyFieldsInput {
