@@ -40,6 +40,7 @@ export {
   type UnboundedReason,
   type OutputLimitSource,
 } from './cost/worst-case-cost.js';
+export { promptWritesCache } from './cost/prompt-writes-cache.js';
 export { affordableOutputTokens, type AffordableOutputTokensOptions } from './cost/affordable-output-tokens.js';
 
 // Units.

@@ -1,5 +1,6 @@
 import { ModelCatalogue } from '../catalogue/model-catalogue.js';
 import { affordableOutputTokens } from './affordable-output-tokens.js';
+import { promptWritesCache } from './prompt-writes-cache.js';
 import { outputChoicesOf, worstCaseCost, type BoundedWorstCase, type WorstCaseCost } from './worst-case-cost.js';
 
 /* Prices in USD per token: input 1e-6 (1,000 nano-USD), output 2e-6, reasoning 5e-6, cache write 3e-6. */
@@ -91,5 +92,15 @@ describe('affordableOutputTokens', () => {
     expect(affordableOutputTokens({ model: 'test/plain', catalogue: models, promptTokens: 100, budgetNanoUsd: 99_999 })).toBe(0);
     expect(affordableOutputTokens({ model: 'test/no-limit', catalogue: models, promptTokens: 100, budgetNanoUsd: 1_000_000 })).toBeUndefined();
     expect(affordableOutputTokens({ model: 'test/unpriced', catalogue: models, promptTokens: 100, budgetNanoUsd: 1_000_000 })).toBeUndefined();
+  });
+});
+
+describe('promptWritesCache', () => {
+  it('finds cache_control on a message, a content part or a tool, and nothing else', () => {
+    expect(promptWritesCache({ messages: [{ role: 'user', content: 'hi' }] })).toBe(false);
+    expect(promptWritesCache({ messages: [{ role: 'user', content: [{ type: 'text', text: 'hi', cache_control: { type: 'ephemeral' } }] }] })).toBe(true);
+    expect(promptWritesCache({ messages: [{ role: 'system', content: 'x', cache_control: { type: 'ephemeral' } }] })).toBe(true);
+    expect(promptWritesCache({ messages: [], tools: [{ type: 'function', cache_control: { type: 'ephemeral' } }] })).toBe(true);
+    expect(promptWritesCache({ messages: [{ role: 'user', content: [{ type: 'text', text: '"cache_control"' }] }] })).toBe(false);
   });
 });

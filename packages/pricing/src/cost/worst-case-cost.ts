@@ -116,7 +116,7 @@ export function worstCaseCost(options: WorstCaseCostOptions): WorstCaseCost {
   const info = catalogue.findModelInfo(model);
   const prices = info?.nanoUsdPerMillionTokens;
   if (!info || prices?.input === undefined || prices.output === undefined) {
-    return { bounded: false, model, reason: 'unpriced', message: `the price catalogue has no input and output price for "${model}"` };
+    return { bounded: false, model, reason: 'unpriced', message: `the catalogue has no input and output price for "${model}"` };
   }
   const promptTokens = boundedPromptTokens(options.promptTokens, options.promptTokensEstimated);
   const limit = outputLimitOf(info, options, promptTokens);
