@@ -7,8 +7,8 @@ export interface BudgetUpstreamBehaviour {
   ignoresMaxTokens: boolean;
 }
 
-/** Prompt tokens the budget upstream reports for every call. */
-export const BUDGET_UPSTREAM_PROMPT_TOKENS = 20;
+/** Prompt tokens the budget upstream reports for every call: what OpenAI counts for one user message "hi". */
+export const BUDGET_UPSTREAM_PROMPT_TOKENS = 8;
 
 /**
  * A tiny OpenAI-style chat upstream for budget tests: answers every choice of `n` with " tok" tokens, reports usage

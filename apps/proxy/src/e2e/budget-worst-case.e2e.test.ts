@@ -1,10 +1,10 @@
 import OpenAI from 'openai';
-import { startBudgetUpstream } from './budget-upstream.js';
+import { BUDGET_UPSTREAM_PROMPT_TOKENS, startBudgetUpstream } from './budget-upstream.js';
 import { manage, startTestProxy, type TestProxy } from './start-test-proxy.js';
 
 /*
  * gpt-4o-mini: input $0.15/M (150 nano-USD a token), output $0.60/M (600), output limit 16,384 tokens. The upstream
- * answers " tok" tokens and reports 20 prompt tokens; `honours` cuts at max_tokens, `ignores` does not.
+ * answers " tok" tokens and reports 8 prompt tokens ("hi" as OpenAI counts it); `honours` cuts at max_tokens, `ignores` does not.
  */
 const NANO = 1e-9;
 
@@ -81,12 +81,13 @@ describe('a call whose full output the budget cannot afford', () => {
   });
 
   it('lowers every choice of n=50 to a share of what the budget affords', async () => {
-    const maxBudget = 500_000 * NANO;
+    const maxBudget = 1_000_000 * NANO;
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     const { response } = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, n: 50 }).withResponse();
     const lowered = Number(response.headers.get('x-tollgate-max-tokens-lowered'));
-    expect(lowered).toBeGreaterThan(0);
-    expect(lowered).toBeLessThanOrEqual(16);
+    // (1,000,000 − the prompt's reservation) / 600 / 50 ≈ 33 per choice.
+    expect(lowered).toBeGreaterThanOrEqual(16);
+    expect(lowered).toBeLessThanOrEqual(33);
     expect(await spend()).toBeLessThanOrEqual(maxBudget);
   });
 
@@ -129,9 +130,9 @@ describe('an upstream that ignores max_tokens', () => {
     console.log(`stream ignoring max_tokens: ${contentChunks} tokens passed, spent ${(spent / maxBudget).toFixed(2)}× max_budget`);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expect(contentChunks).toBeLessThanOrEqual(101);
-    // The reservation: about 8 prompt tokens × 150 + 100 × 600; one more chunk is 600.
+    // The reservation: 8 prompt tokens × 150 + 100 × 600 nano-USD; one chunk more is 600.
     expect(spent).toBeGreaterThan(0);
-    expect(spent).toBeLessThanOrEqual(maxBudget);
+    expect(spent).toBeLessThanOrEqual((BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 101 * 600) * NANO * (1 + 1e-9));
   });
 
   it('books the real cost of a non-stream overshoot, and refuses the next call', async () => {
@@ -142,7 +143,7 @@ describe('an upstream that ignores max_tokens', () => {
     await client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 100 });
     const spent = await spend();
     console.log(`non-stream ignoring max_tokens: spent ${(spent / maxBudget).toFixed(2)}× max_budget (owed, booked)`);
-    expect(spent).toBeCloseTo((20 * 150 + 3_000 * 600) * NANO, 12);
+    expect(spent).toBeCloseTo((BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 3_000 * 600) * NANO, 12);
     await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 1 })).rejects.toMatchObject({ type: 'budget_exceeded' });
   });
 });

@@ -1,4 +1,4 @@
-import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { BadRequestError, PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
 import type { Router } from '@tollgate/router';
@@ -8,7 +8,10 @@ import type { Logger } from '../observability/create-logger.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { newRequestId } from './request-id.js';
+import { budgetRefusalError } from './budget-refusal-error.js';
+import type { BudgetEnforcement } from './budget-enforcement.js';
 import { estimateWorstCase, type PromptMeasure, type WorstCase } from './estimate-worst-case.js';
+import { affordedOutput, MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
 export interface GatewayOptions {
@@ -22,6 +25,8 @@ export interface GatewayOptions {
   timezone: string;
   metrics: ProxyMetrics;
   logger: Logger;
+  /** `exact` (default): reserve the worst case, lower max_tokens, stop streams past it; `loose`: check spend only. */
+  budgetEnforcement?: BudgetEnforcement;
   /** Fired once per window when a soft budget is first reached. */
   onSoftBudgetCrossed?: (details: { scope: string; windowId: string }) => void;
 }
@@ -36,6 +41,10 @@ export interface AdmissionInput {
   tools?: readonly unknown[];
   text?: string;
   requestedMaxTokens: number | undefined;
+  /** Choices the request generates (`max(n, best_of)`); default 1. */
+  choices?: number;
+  /** The prompt asks for a cache write (priced at the cache-write rate in the worst case). */
+  writesCache?: boolean;
 }
 
 /** An admitted request: holds its reservation until `settle` or `fail`. */
@@ -49,6 +58,10 @@ export interface Admission {
   headers: Record<string, string>;
   /** Time spent admitting (auth excluded), ms: part of the proxy's own overhead. */
   admitDurationMs: number;
+  /** Set when the budget could not afford the model's full output: the per-choice `max_tokens` to send upstream. */
+  loweredMaxTokens?: number;
+  /** Output tokens (all choices) the reservation covers; a stream that passes it is stopped. Undefined: no cap. */
+  outputTokenLimit?: number;
 }
 
 /** How a call ended, for settlement and the spend log. */
@@ -109,21 +122,43 @@ export class Gateway {
     }
 
     const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
-    const admitWith = (measure: PromptMeasure) => {
-      const worst = needsEstimate ? this.worstCaseOf(input, measure) : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
-      return this.options.limiter.admit({
+    const hasBudgets = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0);
+    const exact = this.options.budgetEnforcement !== 'loose';
+    const estimate = (measure: PromptMeasure, maxOutputTokens = input.requestedMaxTokens): WorstCase =>
+      needsEstimate ? this.worstCaseOf(input, measure, maxOutputTokens) : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
+    const admitWith = (worst: WorstCase) =>
+      this.options.limiter.admit({
         requestId,
         scopes,
-        reserveNano: worst.costNano,
+        // Loose (LiteLLM's rule): 1 nano-USD only refuses a budget already spent; the call may overshoot it.
+        reserveNano: exact ? worst.costNano : Math.min(1, worst.costNano),
         reserveTokens: worst.promptTokens + worst.maxOutputTokens,
         nowMs,
       });
-    };
-    let result = await admitWith('upper-bound');
-    // A refusal records nothing, so a request the bound's slack refused is tried again with its counted prompt.
-    if (needsEstimate && result.outcome === 'refused' && (result.refusal.limit === 'budget' || result.refusal.limit === 'tpm')) {
-      result = await admitWith('counted');
+    let worst = estimate('upper-bound');
+    if (exact && hasBudgets && worst.unboundedMessage !== undefined) {
+      throw new BadRequestError(`This request's cost cannot be reserved against its budget: ${worst.unboundedMessage}.`, { param: 'max_tokens', code: '400' });
     }
+    let result = await admitWith(worst);
+    let afforded: AffordedOutput | undefined;
+    // A refusal records nothing, so a request the bound's slack refused is tried again with its counted prompt, and
+    // one without max_tokens that the budget refused is tried with the max_tokens the budget affords.
+    if (needsEstimate && result.outcome === 'refused' && (result.refusal.limit === 'budget' || result.refusal.limit === 'tpm')) {
+      const canLower = exact && result.refusal.limit === 'budget' && input.requestedMaxTokens === undefined && input.callType === 'acompletion';
+      afforded = canLower ? affordedOutput(this.worstCaseRequestOf(input, 'counted', undefined), result.refusal.budgetRoomNano ?? 0) : undefined;
+      if (!canLower || (afforded !== undefined && afforded.tokens >= MIN_ANSWER_TOKENS)) {
+        worst = estimate('counted', afforded?.lowered ? afforded.tokens : input.requestedMaxTokens);
+        result = await admitWith(worst);
+        if (afforded?.lowered && result.outcome === 'admitted') admission.loweredMaxTokens = afforded.tokens;
+      } else {
+        worst = estimate('counted');
+      }
+    }
+    if (result.outcome === 'refused' && result.refusal.limit === 'budget' && needsEstimate && exact) {
+      afforded ??= affordedOutput(this.worstCaseRequestOf(input, 'counted', undefined), result.refusal.budgetRoomNano ?? 0);
+      throw budgetRefusalError({ error: admissionError(result)!, refusal: result.refusal, worstCase: worst, afforded });
+    }
+    if (exact && hasBudgets && worst.costNano > 0 && input.callType === 'acompletion') admission.outputTokenLimit = worst.maxOutputTokens;
     const error = admissionError(result);
     if (error !== undefined) {
       if (result.outcome === 'unavailable') this.options.logger.error({ requestId, reason: result.reason }, 'limiter unavailable');
@@ -190,16 +225,22 @@ export class Gateway {
     }
   }
 
-  private worstCaseOf(input: AdmissionInput, measure: PromptMeasure): WorstCase {
-    return estimateWorstCase({
+  private worstCaseOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCase {
+    return estimateWorstCase(this.worstCaseRequestOf(input, measure, maxOutputTokens));
+  }
+
+  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined) {
+    return {
       pricingModels: this.pricingModelsOf(input.modelGroup),
       messages: input.messages,
       tools: input.tools,
       text: input.text,
-      requestedMaxTokens: input.requestedMaxTokens,
+      maxOutputTokens,
+      choices: input.choices ?? 1,
+      writesCache: input.writesCache ?? false,
       embedding: input.callType === 'aembedding',
       measure,
-    });
+    };
   }
 
   private pricingModelsOf(modelGroup: string): string[] {
