@@ -1,4 +1,4 @@
-import { countTokens, tokenUpperBound, worstCaseCost, type CountTokensOptions } from '@tollgate/pricing';
+import { countTokens, defaultCatalogue, tokenUpperBound, worstCaseCost, type CountTokensOptions } from '@tollgate/pricing';
 
 /**
  * How prompt tokens are found: `upper-bound` costs no tokenizer (text counted as its UTF-8 bytes, never fewer than
@@ -71,7 +71,10 @@ export function estimateWorstCase(request: WorstCaseRequest): WorstCase {
       costNano = Math.max(costNano, worst.costNanoUsd);
     } else {
       promptTokens = Math.max(promptTokens, prompt.tokens);
-      maxOutputTokens = Math.max(maxOutputTokens, request.embedding ? 0 : (request.maxOutputTokens ?? 0) * request.choices);
+      // No cost bound, but tpm still reserves what is known of the output (corrected at settlement).
+      const info = defaultCatalogue.findModelInfo(model);
+      const perChoice = request.maxOutputTokens ?? info?.maxOutputTokens ?? info?.maxTokens ?? 0;
+      maxOutputTokens = Math.max(maxOutputTokens, request.embedding ? 0 : perChoice * request.choices);
       if (worst.reason === 'unknown_output_limit') unboundedMessage ??= worst.message;
     }
   }

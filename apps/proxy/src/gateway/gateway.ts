@@ -1,4 +1,4 @@
-import { BadRequestError, PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
 import type { Router } from '@tollgate/router';
@@ -8,10 +8,9 @@ import type { Logger } from '../observability/create-logger.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { newRequestId } from './request-id.js';
-import { budgetRefusalError } from './budget-refusal-error.js';
 import type { BudgetEnforcement } from './budget-enforcement.js';
-import { estimateWorstCase, type PromptMeasure, type WorstCase } from './estimate-worst-case.js';
-import { affordedOutput, MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';
+import type { PromptMeasure, WorstCaseRequest } from './estimate-worst-case.js';
+import { reserveWithinBudget } from './reserve-within-budget.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
 export interface GatewayOptions {
@@ -121,44 +120,19 @@ export class Gateway {
       return admission;
     }
 
-    const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
-    const hasBudgets = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0);
-    const exact = this.options.budgetEnforcement !== 'loose';
-    const estimate = (measure: PromptMeasure, maxOutputTokens = input.requestedMaxTokens): WorstCase =>
-      needsEstimate ? this.worstCaseOf(input, measure, maxOutputTokens) : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
-    const admitWith = (worst: WorstCase) =>
-      this.options.limiter.admit({
-        requestId,
-        scopes,
-        // Loose (LiteLLM's rule): 1 nano-USD only refuses a budget already spent; the call may overshoot it.
-        reserveNano: exact ? worst.costNano : Math.min(1, worst.costNano),
-        reserveTokens: worst.promptTokens + worst.maxOutputTokens,
-        nowMs,
-      });
-    let worst = estimate('upper-bound');
-    if (exact && hasBudgets && worst.unboundedMessage !== undefined) {
-      throw new BadRequestError(`This request's cost cannot be reserved against its budget: ${worst.unboundedMessage}.`, { param: 'max_tokens', code: '400' });
-    }
-    let result = await admitWith(worst);
-    let afforded: AffordedOutput | undefined;
-    // A refusal records nothing, so a request the bound's slack refused is tried again with its counted prompt, and
-    // one without max_tokens that the budget refused is tried with the max_tokens the budget affords.
-    if (needsEstimate && result.outcome === 'refused' && (result.refusal.limit === 'budget' || result.refusal.limit === 'tpm')) {
-      const canLower = exact && result.refusal.limit === 'budget' && input.requestedMaxTokens === undefined && input.callType === 'acompletion';
-      afforded = canLower ? affordedOutput(this.worstCaseRequestOf(input, 'counted', undefined), result.refusal.budgetRoomNano ?? 0) : undefined;
-      if (!canLower || (afforded !== undefined && afforded.tokens >= MIN_ANSWER_TOKENS)) {
-        worst = estimate('counted', afforded?.lowered ? afforded.tokens : input.requestedMaxTokens);
-        result = await admitWith(worst);
-        if (afforded?.lowered && result.outcome === 'admitted') admission.loweredMaxTokens = afforded.tokens;
-      } else {
-        worst = estimate('counted');
-      }
-    }
-    if (result.outcome === 'refused' && result.refusal.limit === 'budget' && needsEstimate && exact) {
-      afforded ??= affordedOutput(this.worstCaseRequestOf(input, 'counted', undefined), result.refusal.budgetRoomNano ?? 0);
-      throw budgetRefusalError({ error: admissionError(result)!, refusal: result.refusal, worstCase: worst, afforded });
-    }
-    if (exact && hasBudgets && worst.costNano > 0 && input.callType === 'acompletion') admission.outputTokenLimit = worst.maxOutputTokens;
+    const reservation = await reserveWithinBudget({
+      limiter: this.options.limiter,
+      requestId,
+      scopes,
+      nowMs,
+      enforcement: this.options.budgetEnforcement ?? 'exact',
+      requestedMaxTokens: input.requestedMaxTokens,
+      lowerable: input.callType === 'acompletion',
+      worstCaseRequestOf: (measure, maxOutputTokens) => this.worstCaseRequestOf(input, measure, maxOutputTokens),
+    });
+    const { result } = reservation;
+    admission.loweredMaxTokens = reservation.loweredMaxTokens;
+    admission.outputTokenLimit = reservation.outputTokenLimit;
     const error = admissionError(result);
     if (error !== undefined) {
       if (result.outcome === 'unavailable') this.options.logger.error({ requestId, reason: result.reason }, 'limiter unavailable');
@@ -225,11 +199,7 @@ export class Gateway {
     }
   }
 
-  private worstCaseOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCase {
-    return estimateWorstCase(this.worstCaseRequestOf(input, measure, maxOutputTokens));
-  }
-
-  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined) {
+  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCaseRequest {
     return {
       pricingModels: this.pricingModelsOf(input.modelGroup),
       messages: input.messages,
