@@ -1,7 +1,8 @@
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import type { ModelCatalogue } from '../catalogue/model-catalogue.js';
 import type { ModelInfo } from '../catalogue/model-info.js';
-import { completionCost } from './completion-cost.js';
+import { priceUsage } from './price-usage.js';
+import { resolveRates } from './resolve-rates.js';
 import type { BucketedUsage } from './priceable-usage.js';
 
 /**
@@ -84,20 +85,33 @@ function outputLimitOf(info: ModelInfo, options: WorstCaseCostOptions, promptTok
   return undefined;
 }
 
-const EMPTY: BucketedUsage = { uncachedInputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, textOutputTokens: 0, reasoningTokens: 0 };
+const EMPTY: Required<BucketedUsage> = {
+  uncachedInputTokens: 0,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  cacheWriteOneHourTokens: 0,
+  textOutputTokens: 0,
+  reasoningTokens: 0,
+};
 
-/** The dearest cost of a prompt and an output size over the buckets they may be billed in, or an unpriced message. */
-function dearestCost(options: { model: string; catalogue: ModelCatalogue; promptTokens: number; outputTokens: number; writesCache: boolean }): number | string {
-  const { promptTokens, outputTokens } = options;
-  const prompts: BucketedUsage[] = [{ ...EMPTY, uncachedInputTokens: promptTokens }];
+/**
+ * The dearest cost of a prompt and an output size over the buckets they may be billed in, or an unpriced message.
+ * Priced straight from the model's info (the usage is built here, so it needs no validation: this is on the
+ * proxy's per-request path).
+ */
+function dearestCost(options: { info: ModelInfo; promptTokens: number; outputTokens: number; writesCache: boolean }): number | string {
+  const { info, promptTokens, outputTokens } = options;
+  const prompts: Required<BucketedUsage>[] = [{ ...EMPTY, uncachedInputTokens: promptTokens }];
   if (options.writesCache) prompts.push({ ...EMPTY, cacheWriteTokens: promptTokens, cacheWriteOneHourTokens: promptTokens });
+  // The tier, and so every rate, depends on the prompt alone: the dearer output bucket is known before pricing.
+  const rates = resolveRates(info, promptTokens)?.rates;
+  const reasoningIsDearer = (rates?.reasoning ?? 0) > (rates?.textOutput ?? 0);
+  const output = reasoningIsDearer ? { reasoningTokens: outputTokens } : { textOutputTokens: outputTokens };
   let dearest = 0;
   for (const prompt of prompts) {
-    for (const output of [{ textOutputTokens: outputTokens }, { reasoningTokens: outputTokens }]) {
-      const cost = completionCost({ model: options.model, usage: { ...prompt, ...output }, catalogue: options.catalogue });
-      if (!cost.priced) return cost.message;
-      dearest = Math.max(dearest, cost.costNanoUsd);
-    }
+    const cost = priceUsage(info, { ...prompt, ...output });
+    if (!cost.priced) return cost.message;
+    dearest = Math.max(dearest, cost.costNanoUsd);
   }
   return dearest;
 }
@@ -130,7 +144,7 @@ export function worstCaseCost(options: WorstCaseCostOptions): WorstCaseCost {
   }
   const choices = Math.max(1, Math.floor(options.choices ?? 1));
   const outputTokens = limit.tokens * choices;
-  const cost = dearestCost({ model, catalogue, promptTokens, outputTokens, writesCache: options.writesCache ?? false });
+  const cost = dearestCost({ info, promptTokens, outputTokens, writesCache: options.writesCache ?? false });
   if (typeof cost === 'string') return { bounded: false, model, reason: 'unpriced', message: cost };
   return {
     bounded: true,
