@@ -62,6 +62,16 @@ describe('the reservation covers every choice (n)', () => {
   });
 });
 
+describe('an absurd n', () => {
+  it('is refused as over budget, not failed with a 500, and never reaches the upstream', async () => {
+    const { client } = await keyWithBudget(testProxy, 1);
+    const before = upstream.bodies.length;
+    const error = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, n: 1_000_000_000 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ status: 400, type: 'budget_exceeded' });
+    expect(upstream.bodies.length).toBe(before);
+  });
+});
+
 describe('a call whose full output the budget cannot afford', () => {
   it('is let through with max_tokens lowered to what the budget affords, and says so', async () => {
     const maxBudget = 1_000_000 * NANO;

@@ -52,7 +52,7 @@ export async function reserveWithinBudget(options: ReserveWithinBudgetOptions): 
       requestId: options.requestId,
       scopes,
       reserveNano: exact ? worst.costNano : Math.min(1, worst.costNano),
-      reserveTokens: worst.promptTokens + worst.maxOutputTokens,
+      reserveTokens: Math.min(Number.MAX_SAFE_INTEGER, worst.promptTokens + worst.maxOutputTokens),
       nowMs: options.nowMs,
     });
 

@@ -73,7 +73,7 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandl
       messages: body.messages,
       tools: body.tools ?? undefined,
       requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
-      choices: outputChoicesOf({ n: body.n, best_of: (body as { best_of?: unknown }).best_of as number | undefined }),
+      choices: outputChoicesOf({ n: body.n, best_of: (body as { best_of?: unknown }).best_of }),
       writesCache: promptWritesCache(body),
     });
     const abort = new AbortController();

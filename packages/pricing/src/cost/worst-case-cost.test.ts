@@ -43,6 +43,10 @@ describe('worstCaseCost', () => {
     expect(fifty.outputTokens).toBe(500);
     expect(outputChoicesOf({ n: 2, best_of: 5 })).toBe(5);
     expect(outputChoicesOf({ n: null })).toBe(1);
+    expect(outputChoicesOf({ n: 2, best_of: 'many' })).toBe(2);
+    expect(outputChoicesOf({ n: Number.NaN })).toBe(1);
+    const absurd = bounded(worstCaseCost({ model: 'test/plain', catalogue: models, promptTokens: 100, choices: 1e15 }));
+    expect(Number.isSafeInteger(absurd.costNanoUsd)).toBe(true);
   });
 
   it('prices a caching prompt at the cache-write rate when it is dearer', () => {

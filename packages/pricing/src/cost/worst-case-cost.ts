@@ -64,8 +64,9 @@ export interface UnboundedWorstCase {
 export type WorstCaseCost = BoundedWorstCase | UnboundedWorstCase;
 
 /** How many choices a request generates: the larger of `n` and `best_of` (each at least 1). */
-export function outputChoicesOf(request: { n?: number | null; best_of?: number | null }): number {
-  return Math.max(1, Math.floor(request.n ?? 1), Math.floor(request.best_of ?? 1));
+export function outputChoicesOf(request: { n?: unknown; best_of?: unknown }): number {
+  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : 1);
+  return Math.max(count(request.n), count(request.best_of));
 }
 
 /** The prompt tokens a bound assumes: the count, plus 25 % when it is an estimate. */
@@ -109,7 +110,14 @@ function dearestCost(options: { info: ModelInfo; promptTokens: number; outputTok
   const output = reasoningIsDearer ? { reasoningTokens: outputTokens } : { textOutputTokens: outputTokens };
   let dearest = 0;
   for (const prompt of prompts) {
-    const cost = priceUsage(info, { ...prompt, ...output });
+    let cost;
+    try {
+      cost = priceUsage(info, { ...prompt, ...output });
+    } catch (error) {
+      // Past 2^53 nano-USD (≈ $9M: absurd n or limits): a bound no budget admits, still an exact integer.
+      if (error instanceof RangeError) return Number.MAX_SAFE_INTEGER;
+      throw error;
+    }
     if (!cost.priced) return cost.message;
     dearest = Math.max(dearest, cost.costNanoUsd);
   }
