@@ -30,4 +30,3 @@ export { routerClient } from './client/router-client.js';
 export { openAICompatibleClient, type OpenAICompatibleClientOptions } from './client/openai-compatible-client.js';
 
 // Cost: the worst-case bound the cap uses, for callers that want to show it.
-export { worstCaseCost, type WorstCaseCost, type UnboundedCost, type WorstCaseInput } from './cost/worst-case-cost.js';

@@ -28,6 +28,20 @@ export { completionCost, type CompletionCostOptions } from './cost/completion-co
 export { costPerToken, type CostPerTokenOptions, type PricedTokenCost } from './cost/cost-per-token.js';
 export type { CostResult, PricedCost, UnpricedCost, UnpricedReason, CostLine, CostBucket } from './cost/cost-result.js';
 export type { PriceableUsage, BucketedUsage, EmbeddingUsage } from './cost/priceable-usage.js';
+export {
+  worstCaseCost,
+  outputChoicesOf,
+  boundedPromptTokens,
+  ESTIMATED_PROMPT_MARGIN,
+  type WorstCaseCostOptions,
+  type WorstCaseCost,
+  type BoundedWorstCase,
+  type UnboundedWorstCase,
+  type UnboundedReason,
+  type OutputLimitSource,
+} from './cost/worst-case-cost.js';
+export { promptWritesCache } from './cost/prompt-writes-cache.js';
+export { affordableOutputTokens, type AffordableOutputTokensOptions } from './cost/affordable-output-tokens.js';
 
 // Units.
 export { usdPerTokenToNanoUsdPerMillion, type PriceConversion } from './units/usd-per-token.js';

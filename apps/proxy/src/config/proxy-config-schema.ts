@@ -27,6 +27,11 @@ export const generalSettingsSchema = z.looseObject({
   allow_client_side_credentials: z.boolean().optional(),
   maximum_spend_logs_retention_period: durationString.optional(),
   soft_budget_webhook_url: z.string().url().optional(),
+  /**
+   * `exact` (default): reserve each request's worst case, lower max_tokens to what the budget affords, stop streams
+   * past their reservation. `loose`: LiteLLM's rule — refuse only once spend has reached the budget; calls may overshoot.
+   */
+  budget_enforcement: z.enum(['exact', 'loose']).optional(),
 });
 
 /** A LiteLLM-style `config.yaml`. */

@@ -1,60 +1,83 @@
-import { completionCost, countTokens, getMaxTokens, tokenUpperBound, type CountTokensOptions } from '@tollgate/pricing';
-
-export interface WorstCase {
-  /** Prompt tokens: counted (exactly for OpenAI tokenizers, else an estimate), or a bound no smaller than that count. */
-  promptTokens: number;
-  /** The most output the request may produce. */
-  maxOutputTokens: number;
-  /** Most expensive possible cost over the candidate deployments, nano-USD; 0 when none is priced. */
-  costNano: number;
-}
-
-const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
-
-function safeMaxTokens(model: string): number | undefined {
-  try {
-    return getMaxTokens(model);
-  } catch {
-    return undefined;
-  }
-}
+import { countTokens, defaultCatalogue, tokenUpperBound, worstCaseCost, type CountTokensOptions } from '@tollgate/pricing';
 
 /**
  * How prompt tokens are found: `upper-bound` costs no tokenizer (text counted as its UTF-8 bytes, never fewer than
- * its tokens), `counted` runs the model's tokenizer. Admission tries the bound first and counts only when the bound
- * would be refused, so a request is never refused for the bound's slack.
+ * its tokens), `counted` runs the model's tokenizer (+25 % in the bound when it is an estimate). Admission tries the
+ * bound first and counts only when the bound would be refused, so a request is never refused for the bound's slack.
  */
 export type PromptMeasure = 'upper-bound' | 'counted';
 
-/**
- * The request's worst case, reserved against every budget before it is forwarded: its prompt, plus the output it may
- * produce (`max_completion_tokens`, `max_tokens`, else the model's output limit), priced at the dearest deployment
- * that may serve it. Unpriced models reserve 0 (their cost is booked as unknown, never as 0).
- */
-export function estimateWorstCase(options: {
+/** What a request's worst case is computed from. */
+export interface WorstCaseRequest {
+  /** Catalogue names of the deployments that may serve it. */
   pricingModels: readonly string[];
   messages?: readonly unknown[];
   tools?: readonly unknown[];
   text?: string;
-  requestedMaxTokens: number | undefined;
+  /** The request's own output limit per choice, or the one the gateway set. */
+  maxOutputTokens: number | undefined;
+  /** Choices it generates (`max(n, best_of)`). */
+  choices: number;
+  writesCache: boolean;
   embedding?: boolean;
   measure: PromptMeasure;
-}): WorstCase {
-  const counted = options.pricingModels[0] ?? 'gpt-4o';
-  const prompt: CountTokensOptions = options.embedding
-    ? { model: counted, text: options.text ?? '' }
-    : { model: counted, messages: (options.messages ?? []) as never, tools: (options.tools ?? []) as never };
-  const promptTokens = options.measure === 'counted' ? countTokens(prompt).tokens : tokenUpperBound(prompt);
+}
+
+export interface WorstCase {
+  /** Prompt tokens reserved: the bound, or the count (+25 % when an estimate). */
+  promptTokens: number;
+  /** The most output the request may produce, all choices together. */
+  maxOutputTokens: number;
+  /** Most expensive possible cost over the candidate deployments, nano-USD; 0 when none is priced. */
+  costNano: number;
+  /** Set when a priced deployment has no output limit the request or catalogue gives: its cost has no bound. */
+  unboundedMessage?: string;
+}
+
+/** Prompt tokens of a request for one pricing model, and whether they are a tokenizer estimate. */
+export function promptTokensOf(request: WorstCaseRequest, model: string): { tokens: number; estimated: boolean } {
+  const prompt: CountTokensOptions = request.embedding
+    ? { model, text: request.text ?? '' }
+    : { model, messages: (request.messages ?? []) as never, tools: (request.tools ?? []) as never };
+  if (request.measure === 'upper-bound') return { tokens: tokenUpperBound(prompt), estimated: false };
+  const count = countTokens(prompt);
+  return { tokens: count.tokens, estimated: count.estimated };
+}
+
+/**
+ * The request's worst case, reserved against every budget before it is forwarded: @tollgate/pricing's
+ * `worstCaseCost` (every choice's output at the dearest output rate, cache writes, estimate margin) at the dearest
+ * deployment that may serve it. Unpriced models reserve 0 (their cost is booked as unknown, never as 0).
+ */
+export function estimateWorstCase(request: WorstCaseRequest): WorstCase {
+  const bound = request.measure === 'upper-bound' ? promptTokensOf(request, request.pricingModels[0] ?? 'gpt-4o') : undefined;
+  let promptTokens = 0;
   let maxOutputTokens = 0;
   let costNano = 0;
-  for (const model of options.pricingModels) {
-    const output = options.embedding ? 0 : (options.requestedMaxTokens ?? safeMaxTokens(model) ?? DEFAULT_MAX_OUTPUT_TOKENS);
-    maxOutputTokens = Math.max(maxOutputTokens, output);
-    const cost = completionCost({
+  let unboundedMessage: string | undefined;
+  for (const model of request.pricingModels) {
+    const prompt = bound ?? promptTokensOf(request, model);
+    const worst = worstCaseCost({
       model,
-      usage: { prompt_tokens: promptTokens, completion_tokens: output, total_tokens: promptTokens + output },
+      promptTokens: prompt.tokens,
+      promptTokensEstimated: prompt.estimated,
+      maxOutputTokens: request.embedding ? 0 : request.maxOutputTokens,
+      choices: request.choices,
+      writesCache: request.writesCache,
     });
-    if (cost.priced) costNano = Math.max(costNano, cost.costNanoUsd);
+    if (worst.bounded) {
+      promptTokens = Math.max(promptTokens, worst.promptTokens);
+      maxOutputTokens = Math.max(maxOutputTokens, worst.outputTokens);
+      costNano = Math.max(costNano, worst.costNanoUsd);
+    } else {
+      promptTokens = Math.max(promptTokens, prompt.tokens);
+      // No cost bound, but tpm still reserves what is known of the output (corrected at settlement).
+      const info = defaultCatalogue.findModelInfo(model);
+      const perChoice = request.maxOutputTokens ?? info?.maxOutputTokens ?? info?.maxTokens ?? 0;
+      maxOutputTokens = Math.max(maxOutputTokens, request.embedding ? 0 : perChoice * request.choices);
+      if (worst.reason === 'unknown_output_limit') unboundedMessage ??= worst.message;
+    }
   }
-  return { promptTokens, maxOutputTokens, costNano };
+  if (request.pricingModels.length === 0) promptTokens = (bound ?? promptTokensOf(request, 'gpt-4o')).tokens;
+  return { promptTokens, maxOutputTokens, costNano, unboundedMessage };
 }

@@ -8,7 +8,9 @@ import type { Logger } from '../observability/create-logger.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { newRequestId } from './request-id.js';
-import { estimateWorstCase, type PromptMeasure, type WorstCase } from './estimate-worst-case.js';
+import type { BudgetEnforcement } from './budget-enforcement.js';
+import type { PromptMeasure, WorstCaseRequest } from './estimate-worst-case.js';
+import { reserveWithinBudget } from './reserve-within-budget.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
 export interface GatewayOptions {
@@ -22,6 +24,8 @@ export interface GatewayOptions {
   timezone: string;
   metrics: ProxyMetrics;
   logger: Logger;
+  /** `exact` (default): reserve the worst case, lower max_tokens, stop streams past it; `loose`: check spend only. */
+  budgetEnforcement?: BudgetEnforcement;
   /** Fired once per window when a soft budget is first reached. */
   onSoftBudgetCrossed?: (details: { scope: string; windowId: string }) => void;
 }
@@ -36,6 +40,10 @@ export interface AdmissionInput {
   tools?: readonly unknown[];
   text?: string;
   requestedMaxTokens: number | undefined;
+  /** Choices the request generates (`max(n, best_of)`); default 1. */
+  choices?: number;
+  /** The prompt asks for a cache write (priced at the cache-write rate in the worst case). */
+  writesCache?: boolean;
 }
 
 /** An admitted request: holds its reservation until `settle` or `fail`. */
@@ -49,6 +57,10 @@ export interface Admission {
   headers: Record<string, string>;
   /** Time spent admitting (auth excluded), ms: part of the proxy's own overhead. */
   admitDurationMs: number;
+  /** Set when the budget could not afford the model's full output: the per-choice `max_tokens` to send upstream. */
+  loweredMaxTokens?: number;
+  /** Output tokens (all choices) the reservation covers; a stream that passes it is stopped. Undefined: no cap. */
+  outputTokenLimit?: number;
 }
 
 /** How a call ended, for settlement and the spend log. */
@@ -108,22 +120,19 @@ export class Gateway {
       return admission;
     }
 
-    const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
-    const admitWith = (measure: PromptMeasure) => {
-      const worst = needsEstimate ? this.worstCaseOf(input, measure) : { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
-      return this.options.limiter.admit({
-        requestId,
-        scopes,
-        reserveNano: worst.costNano,
-        reserveTokens: worst.promptTokens + worst.maxOutputTokens,
-        nowMs,
-      });
-    };
-    let result = await admitWith('upper-bound');
-    // A refusal records nothing, so a request the bound's slack refused is tried again with its counted prompt.
-    if (needsEstimate && result.outcome === 'refused' && (result.refusal.limit === 'budget' || result.refusal.limit === 'tpm')) {
-      result = await admitWith('counted');
-    }
+    const reservation = await reserveWithinBudget({
+      limiter: this.options.limiter,
+      requestId,
+      scopes,
+      nowMs,
+      enforcement: this.options.budgetEnforcement ?? 'exact',
+      requestedMaxTokens: input.requestedMaxTokens,
+      lowerable: input.callType === 'acompletion',
+      worstCaseRequestOf: (measure, maxOutputTokens) => this.worstCaseRequestOf(input, measure, maxOutputTokens),
+    });
+    const { result } = reservation;
+    admission.loweredMaxTokens = reservation.loweredMaxTokens;
+    admission.outputTokenLimit = reservation.outputTokenLimit;
     const error = admissionError(result);
     if (error !== undefined) {
       if (result.outcome === 'unavailable') this.options.logger.error({ requestId, reason: result.reason }, 'limiter unavailable');
@@ -190,16 +199,18 @@ export class Gateway {
     }
   }
 
-  private worstCaseOf(input: AdmissionInput, measure: PromptMeasure): WorstCase {
-    return estimateWorstCase({
+  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCaseRequest {
+    return {
       pricingModels: this.pricingModelsOf(input.modelGroup),
       messages: input.messages,
       tools: input.tools,
       text: input.text,
-      requestedMaxTokens: input.requestedMaxTokens,
+      maxOutputTokens,
+      choices: input.choices ?? 1,
+      writesCache: input.writesCache ?? false,
       embedding: input.callType === 'aembedding',
       measure,
-    });
+    };
   }
 
   private pricingModelsOf(modelGroup: string): string[] {

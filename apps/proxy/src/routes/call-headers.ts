@@ -8,6 +8,7 @@ export function setCallHeaders(response: ServerResponse, admission: Admission, r
   response.setHeader('x-litellm-call-id', admission.requestId);
   response.setHeader('x-litellm-model-group', admission.input.modelGroup);
   for (const name in admission.headers) response.setHeader(name, admission.headers[name]!);
+  if (admission.loweredMaxTokens !== undefined) response.setHeader('x-tollgate-max-tokens-lowered', String(admission.loweredMaxTokens));
   if (metadata !== undefined) {
     response.setHeader('x-litellm-model-id', metadata.modelId);
     response.setHeader('x-litellm-attempted-retries', String(metadata.attemptedRetries));

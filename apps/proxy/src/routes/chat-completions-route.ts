@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BadRequestError, parseChatCompletionRequest, toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
-import { countTokens } from '@tollgate/pricing';
+import { countTokens, outputChoicesOf, promptWritesCache } from '@tollgate/pricing';
 import type { ChatCompletionStream } from '@tollgate/providers';
 import { routerMetadataOf } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
@@ -8,6 +8,7 @@ import type { Admission, Gateway } from '../gateway/gateway.js';
 import { resolveModelAccess } from '../gateway/model-access.js';
 import { sendJson } from '../http/send-json.js';
 import { setCallHeaders } from './call-headers.js';
+import { StreamOutputGuard } from './stream-output-guard.js';
 import { writeSse } from './write-sse.js';
 
 /** One authenticated LLM call as the route handlers take it, whichever server read it. */
@@ -72,12 +73,16 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandl
       messages: body.messages,
       tools: body.tools ?? undefined,
       requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
+      choices: outputChoicesOf({ n: body.n, best_of: (body as { best_of?: unknown }).best_of }),
+      writesCache: promptWritesCache(body),
     });
     const abort = new AbortController();
     response.on('close', () => {
       if (!response.writableFinished) abort.abort();
     });
-    const params = { ...body, model: modelGroup } as ChatCompletionRequest;
+    // The budget affords less than the model's full output: ask for no more than it affords.
+    const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
+    const params = { ...body, model: modelGroup, ...loweredMaxTokens } as ChatCompletionRequest;
     if (body.stream === true) {
       await serveStream({ request, response, gateway, admission, params, signal: abort.signal });
     } else {
@@ -145,6 +150,8 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
   let producedText = '';
   let model = params.model;
   let failure: unknown;
+  const guard = new StreamOutputGuard({ limitTokens: admission.outputTokenLimit, countTokens: (text) => countTokens({ model, text }).tokens });
+  let stopped = false;
   try {
     for await (const chunk of stream) {
       firstChunkAt ??= new Date();
@@ -156,13 +163,21 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
       for (const choice of chunk.choices) producedText += choice.delta?.content ?? '';
       const backpressure = writeSse(response, `data: ${JSON.stringify(chunk)}\n\n`);
       if (backpressure) await backpressure;
+      // An upstream that ignores max_tokens: stop once the output passes its reservation (leaving the loop ends it).
+      if (guard.passed(chunk)) {
+        stopped = true;
+        failure = guard.error();
+        break;
+      }
     }
   } catch (error) {
     failure = error;
   }
   if (firstChunkAt) gateway.options.metrics.timeToFirstToken.observe({ model_group: admission.input.modelGroup }, (firstChunkAt.getTime() - startedMs) / 1000);
   // Book what was produced even when the client left or upstream broke mid-stream.
-  const usage = usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, params.messages, producedText);
+  const usage = stopped
+    ? usageFromText(model, params.messages, guard.outputText)
+    : (usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, params.messages, producedText));
   const settlement = await gateway.settle(admission, {
     status: failure === undefined ? 'success' : 'failure',
     usage,

@@ -131,6 +131,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     timezone,
     metrics,
     logger,
+    budgetEnforcement: config.general_settings.budget_enforcement ?? 'exact',
     onSoftBudgetCrossed: softBudgetWebhook(config.general_settings.soft_budget_webhook_url, logger),
   });
   const llmOptions = { gateway, allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false };

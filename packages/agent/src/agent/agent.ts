@@ -9,7 +9,7 @@ import { runLoop } from '../run/run-loop.js';
 import type { RunOptions, RunSetup } from '../run/run-setup.js';
 import { toChatTools } from '../tool/to-chat-tools.js';
 import { agentOptionsSchema, type AgentOptions } from './agent-options.js';
-import { maxOutputTokensOf } from './model-settings.js';
+import { maxOutputTokensOf, outputChoicesOfSettings } from './model-settings.js';
 
 /**
  * A tool-calling agent that knows what it costs. `run()` calls the model, runs the tools it asks for (in parallel,
@@ -47,7 +47,7 @@ export class Agent {
       costGuard:
         settings.maxCostUsd === undefined
           ? undefined
-          : new CostGuard({ maxCostUsd: settings.maxCostUsd, catalogue, pricingModels, maxOutputTokens: maxOutputTokensOf(settings.modelSettings) }),
+          : new CostGuard({ maxCostUsd: settings.maxCostUsd, catalogue, pricingModels, maxOutputTokens: maxOutputTokensOf(settings.modelSettings), choices: outputChoicesOfSettings(settings.modelSettings) }),
       catalogue,
       pricingModels,
     };

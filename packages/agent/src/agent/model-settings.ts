@@ -33,3 +33,9 @@ export function maxOutputTokensOf(settings: ModelSettings): number | undefined {
   const limit = settings.max_completion_tokens ?? settings.max_tokens;
   return typeof limit === 'number' ? limit : undefined;
 }
+
+/** Choices each call generates: the larger of the settings' `n` and `best_of` (1 when neither is a number). */
+export function outputChoicesOfSettings(settings: ModelSettings): number {
+  const count = (value: unknown) => (typeof value === 'number' && value >= 1 ? Math.floor(value) : 1);
+  return Math.max(count(settings.n), count(settings.best_of));
+}

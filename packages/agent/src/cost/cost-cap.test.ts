@@ -1,12 +1,13 @@
 import { BadRequestError, BudgetExceededError } from '@tollgate/core';
-import { ModelCatalogue } from '@tollgate/pricing';
+import { countTokens, ModelCatalogue, worstCaseCost } from '@tollgate/pricing';
 import { z } from 'zod';
 import { Agent } from '../agent/agent.js';
 import type { ModelClient } from '../client/model-client.js';
 import { MaxCostExceededError } from '../errors/max-cost-exceeded-error.js';
 import { scriptedModel, type ScriptedTurn } from '../testing/scripted-model.js';
 import { tool } from '../tool/tool.js';
-import { worstCaseCost } from './worst-case-cost.js';
+import { outputChoicesOfSettings } from '../agent/model-settings.js';
+import { CostGuard } from './cost-guard.js';
 
 // A test price: $10 per 1M input tokens, $20 per 1M output tokens, at most 500 output tokens per call.
 const catalogue = new ModelCatalogue();
@@ -42,8 +43,9 @@ describe('maxCostUsd', () => {
     // Every call made was affordable at its worst case, given what had been spent before it.
     let spentNanoUsd = 0;
     model.calls.forEach((call, index) => {
-      const bound = worstCaseCost({ pricingModel: 'test/priced', catalogue, messages: call.request.messages, tools: call.request.tools ?? [], maxOutputTokens: undefined });
-      if (!('costNanoUsd' in bound)) throw new Error(bound.reason);
+      const count = countTokens({ model: 'test/priced', messages: call.request.messages, tools: (call.request.tools ?? []) as never });
+      const bound = worstCaseCost({ model: 'test/priced', catalogue, promptTokens: count.tokens, promptTokensEstimated: count.estimated });
+      if (!bound.bounded) throw new Error(bound.message);
       expect(spentNanoUsd + bound.costNanoUsd).toBeLessThanOrEqual(maxCostUsd * 1e9);
       spentNanoUsd += Math.round((result.turns[index]?.costUsd ?? 0) * 1e9);
     });
@@ -112,5 +114,17 @@ describe('maxCostUsd', () => {
     expect(result.unpricedTurns).toBe(result.turns.length);
     expect(result.turns.length).toBeGreaterThan(0);
     expect(result.turns.length).toBeLessThan(6);
+  });
+
+  it('bounds every choice a call generates (modelSettings.n), with the same rule as the gateway', () => {
+    const guard = (choices: number) => new CostGuard({ maxCostUsd: 1, catalogue, pricingModels: ['test/priced'], maxOutputTokens: undefined, choices });
+    const request = { messages: [{ role: 'user' as const, content: 'hi' }], tools: [], spentNanoUsd: 0 };
+    const one = guard(1).checkNextCall(request).worstCase;
+    const three = guard(3).checkNextCall(request).worstCase;
+    // 2 more choices × 500 output tokens × $0.00002
+    expect(three.costNanoUsd - one.costNanoUsd).toBe(2 * 500 * 20_000);
+    expect(three.maxOutputTokens).toBe(1_500);
+    expect(outputChoicesOfSettings({ n: 3 })).toBe(3);
+    expect(outputChoicesOfSettings({ best_of: 4, n: 2 })).toBe(4);
   });
 });

@@ -17,6 +17,11 @@ export interface LimitRefusal {
   requested: number;
   /** The limit itself (nano-USD for budgets). */
   max: number;
+  /**
+   * For a budget refusal: the least room any budget window in scope has left (its max − spent − reserved, at least
+   * 0), nano-USD — the most a smaller request could reserve now. Undefined for other limits.
+   */
+  budgetRoomNano?: number;
   /** When waiting can help: the instant (epoch ms) the request would fit; null when waiting alone cannot help. */
   retryAtMs: number | null;
   /** `retryAtMs` as whole seconds from now (at least 1), for `retry-after`; null with it. */

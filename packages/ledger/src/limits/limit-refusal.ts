@@ -15,6 +15,8 @@ export function refusalOf(options: {
   current: number;
   retryAtMs: number | null;
   nowMs: number;
+  /** Budget refusals: the least room left over every budget window in scope, nano-USD. */
+  budgetRoomNano?: number;
 }): LimitRefusal {
   const { plan, limit, index, nowMs } = options;
   let refusal: Omit<LimitRefusal, 'retryAfterSeconds'>;
@@ -28,6 +30,7 @@ export function refusalOf(options: {
       requested: plan.reserveNano,
       max: budget.window.maxNano,
       retryAtMs: budget.window.resetAtMs,
+      budgetRoomNano: Math.max(0, options.budgetRoomNano ?? budget.window.maxNano - options.current),
     };
   } else {
     const planned = (limit === 'max_parallel' ? plan.parallel : limit === 'rpm' ? plan.rpm : plan.tpm)[index]!;

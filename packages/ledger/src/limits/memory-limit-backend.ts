@@ -109,16 +109,17 @@ export class MemoryLimitBackend implements LimitBackend {
     slotSets.forEach((slots) => dropExpiredSlots(slots, nowMs));
     [...requestLogs, ...tokenLogs].forEach((log) => log.evict(nowMs - windowMs));
 
-    const refuse = (limit: LimitKind, index: number, current: number, retryAtMs: number | null): AdmitResult => ({
+    const refuse = (limit: LimitKind, index: number, current: number, retryAtMs: number | null, budgetRoomNano?: number): AdmitResult => ({
       outcome: 'refused',
       requestId: plan.requestId,
-      refusal: refusalOf({ plan, limit, index, current, retryAtMs, nowMs }),
+      refusal: refusalOf({ plan, limit, index, current, retryAtMs, nowMs, budgetRoomNano }),
       rateLimits: this.rateLimits(plan, requestLogs, tokenLogs, nowMs),
     });
-    for (const [index, counter] of counters.entries()) {
-      const current = counter.spendNano + counter.reservedNano;
-      const maxNano = plan.budgets[index]!.window.maxNano;
-      if (current + plan.reserveNano > maxNano) return refuse('budget', index, current, null);
+    const budgetRooms = counters.map((counter, index) => plan.budgets[index]!.window.maxNano - counter.spendNano - counter.reservedNano);
+    const refusedBudget = budgetRooms.findIndex((room) => plan.reserveNano > room);
+    if (refusedBudget >= 0) {
+      const counter = counters[refusedBudget]!;
+      return refuse('budget', refusedBudget, counter.spendNano + counter.reservedNano, null, Math.min(...budgetRooms));
     }
     for (const [index, slots] of slotSets.entries()) {
       if (slots.size + 1 > plan.parallel[index]!.limit) return refuse('max_parallel', index, slots.size, null);

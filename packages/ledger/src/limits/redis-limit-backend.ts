@@ -209,8 +209,9 @@ export class RedisLimitBackend implements LimitBackend {
       limit,
       index: position - 1,
       current,
-      retryAtMs: retryAtMs === 0 ? null : retryAtMs,
+      retryAtMs: limit === 'budget' || retryAtMs === 0 ? null : retryAtMs,
       nowMs,
+      budgetRoomNano: limit === 'budget' ? retryAtMs : undefined,
     });
     return { outcome: 'refused', requestId: plan.requestId, refusal, rateLimits };
   }

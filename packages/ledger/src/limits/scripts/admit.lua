@@ -27,7 +27,8 @@
 
   Returns an array whose first element is an AdmitCode:
     0 Admitted         {0, now, 0, 0, 0, stats...}
-    1 BudgetExceeded   {1, now, index, current, 0, stats...}   current = spend + live reservations
+    1 BudgetExceeded   {1, now, index, current, leastRoom, stats...}   current = spend + live reservations;
+                       leastRoom = min over all windows of max - current, at least 0 (nano-USD)
     2 ParallelExceeded {2, now, index, current, 0, stats...}     slots free when requests end: no retry time
     3 RpmExceeded      {3, now, index, current, retryAtMs, stats...}
     4 TpmExceeded      {4, now, index, current, retryAtMs, stats...}   retryAtMs 0 = never fits
@@ -160,12 +161,24 @@ for t = 1, tpmCount do
 end
 
 -- Checks, in the order the caller's plan lists them: budgets, parallel slots, rpm, tpm.
+-- A budget refusal also reports the least room left over every window, so the caller can ask for less.
+local refusedBudget = 0
+local refusedCurrent = 0
+local leastRoom = nil
 for b = 1, budgetCount do
   local counterKey = KEYS[2 * b]
   local current = numberField(counterKey, 'spend') + numberField(counterKey, 'held')
-  if current + amountNumber > tonumber(ARGV[10 + b]) then
-    return refuse(1, b, current, 0)
+  local room = tonumber(ARGV[10 + b]) - current
+  if leastRoom == nil or room < leastRoom then
+    leastRoom = room
   end
+  if refusedBudget == 0 and current + amountNumber > tonumber(ARGV[10 + b]) then
+    refusedBudget = b
+    refusedCurrent = current
+  end
+end
+if refusedBudget > 0 then
+  return refuse(1, refusedBudget, refusedCurrent, math.max(0, math.floor(leastRoom)))
 end
 
 for p = 1, parallelCount do
