@@ -276,6 +276,15 @@ describe('completion()', () => {
       expect((error as Error).message).toContain('ECONNREFUSED');
     });
 
+    it('fails a request that cannot be serialised with a BadRequestError before any I/O, never a ProviderError', async () => {
+      let metadata: Record<string, unknown> = { leaf: 1 };
+      for (let depth = 0; depth < 100_000; depth += 1) metadata = { a: metadata };
+      const error = await completion(...call({ metadata }, { numRetries: 3 })).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BadRequestError);
+      expect(error).toMatchObject({ status: 400, code: 'unserializable_request' });
+      expect(server.requests).toHaveLength(0);
+    });
+
     it('turns a 2xx body that is not JSON into ProviderError', async () => {
       server.enqueue({ status: 200, body: '<html>gateway</html>' });
       await expect(completion(...call())).rejects.toMatchObject({ upstreamStatus: 502 });
