@@ -46,6 +46,7 @@ export type {
   CompletionDeploymentCall,
   EmbeddingDeploymentCall,
   DeploymentResponse,
+  ClientCredentials,
 } from './call/deployment-call.js';
 export {
   providersCallDeployment,

@@ -44,7 +44,7 @@ export function withoutOptionFields<Request extends object>(
     if (Object.hasOwn(request, name) && !(localProvider && name === 'mock_response')) (found ??= []).push(name);
   }
   if (found === undefined) return { request, warnings: [] };
-  const rest: Record<string, unknown> = { ...request };
+  const rest: Record<string, unknown> = { ...(request as Record<string, unknown>) };
   for (const name of found) delete rest[name];
   const warnings = found.map((name) => `Removed '${name}' from the request: ${hintFor(name)}`);
   return { request: rest as Request, warnings };

@@ -16,7 +16,7 @@ export interface ProvidersCallDeploymentOptions {
  * Calls a deployment through `@tollgate/providers`. The call options come only from the deployment's
  * `litellm_params` (credentials, base URL, API version, `extra_headers`, provider-client retries `max_retries`
  * (default 0 since the router retries), `mock_response`) and from the router's own per-call settings (signal, time
- * limit); a request can never set one. A request's `drop_params` only chooses whether unsupported params are
+ * limit, and credentials its caller passed in `RouterCallOptions`); a request's params can never set one. A request's `drop_params` only chooses whether unsupported params are
  * dropped; any other call-option name in it is removed by the providers with a warning.
  */
 export function createProvidersCallDeployment(defaults: ProvidersCallDeploymentOptions = {}): CallDeployment {
@@ -27,6 +27,9 @@ export function createProvidersCallDeployment(defaults: ProvidersCallDeploymentO
     options.signal = call.signal;
     options.timeoutMs = call.timeoutMs;
     options.dropParams = typeof dropParams === 'boolean' ? dropParams : (defaults.dropParams ?? false);
+    if (call.credentials?.apiKey) options.apiKey = call.credentials.apiKey;
+    if (call.credentials?.apiBase) options.apiBase = call.credentials.apiBase;
+    if (call.credentials?.apiVersion) options.apiVersion = call.credentials.apiVersion;
     if (call.kind === 'embedding') return embedding(body as typeof call.params, options);
     if (call.requestValidated === true) options.requestValidated = true;
     return completion(body as typeof call.params, options);

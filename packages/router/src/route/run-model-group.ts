@@ -102,6 +102,7 @@ function payloadFor(request: RouteRequest, deployment: Deployment): DeploymentCa
         kind: 'completion',
         params: toDeploymentParams(deployment, request.params),
         requestValidated: request.requestValidated && !addsRequestParams(deployment),
+        credentials: request.credentials,
       }
-    : { kind: 'embedding', params: toDeploymentParams(deployment, request.params) };
+    : { kind: 'embedding', params: toDeploymentParams(deployment, request.params), credentials: request.credentials };
 }
