@@ -172,3 +172,54 @@ describe('call options cannot be set from a request body', () => {
     expect(sent['tags']).toBeUndefined();
   });
 });
+
+describe('allow_client_side_credentials: an explicit, opt-in mapping to call options', () => {
+  let optIn: TestProxy;
+  beforeAll(async () => {
+    optIn = await startTestProxy({
+      upstream: testProxy.upstream,
+      generalSettings: '  allow_client_side_credentials: true',
+      extraModels: `
+  - model_name: env-based
+    litellm_params:
+      model: openai/gpt-4o-mini
+      api_key: os.environ/E2E_UPSTREAM_KEY`,
+    });
+  });
+  afterAll(async () => {
+    await optIn.stop();
+  });
+
+  async function post(body: Record<string, unknown>): Promise<{ status: number; body: { error?: { param?: string } } }> {
+    const response = await fetch(`${optIn.baseURL}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MASTER_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'env-based', messages: [{ role: 'user', content: 'hi' }], ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { param?: string } } };
+  }
+
+  it('sends the call to the client-given base URL with the client-given key, as options, not body fields', async () => {
+    captured.length = 0;
+    const answer = await post({ api_base: captureUrl, api_key: 'sk-client-own' });
+    expect(answer.status).toBe(200);
+    expect(captured).toHaveLength(1);
+    expect(captured[0]?.authorization).toBe('Bearer sk-client-own');
+  });
+
+  it('never sends the configured provider key to a client-chosen base URL', async () => {
+    captured.length = 0;
+    const answer = await post({ api_base: captureUrl });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.param).toBe('api_key');
+    expect(captured).toHaveLength(0);
+  });
+
+  it('still refuses camelCase options and other call-option fields', async () => {
+    captured.length = 0;
+    for (const field of [{ apiBase: captureUrl }, { headers: { a: 'b' } }, { mock_response: 'free' }]) {
+      expect((await post(field)).status).toBe(400);
+    }
+    expect(captured).toHaveLength(0);
+  });
+});

@@ -4,7 +4,8 @@ import type { ClientCredentials } from '@tollgate/router';
 /**
  * Moves client-side credential fields (`api_base` / `base_url`, `api_key`, `api_version`) out of a body that passed
  * the allow-list (so they are present only where the config allows them) into call credentials for the router.
- * They never travel on as body fields.
+ * They never travel on as body fields. A client-chosen base URL needs a client-given key: the deployment's own
+ * provider key is never sent to it.
  */
 export function takeClientCredentials<Body extends object>(body: Body): { body: Body; credentials: ClientCredentials | undefined } {
   const fields = body as Record<string, unknown>;
@@ -19,6 +20,12 @@ export function takeClientCredentials<Body extends object>(body: Body): { body: 
   if (key !== undefined) credentials.apiKey = key;
   const version = stringOf('api_version', apiVersion);
   if (version !== undefined) credentials.apiVersion = version;
+  if (credentials.apiBase !== undefined && credentials.apiKey === undefined) {
+    // Otherwise the deployment's own provider key would be sent to a base URL the client chose.
+    throw new BadRequestError(`'${apiBase != null ? 'api_base' : 'base_url'}' needs 'api_key' in the same request`, {
+      param: 'api_key',
+    });
+  }
   return { body: rest as Body, credentials };
 }
 
