@@ -23,7 +23,12 @@ beforeAll(async () => {
       model: openai/gpt-4o-mini
       api_base: ${upstream.url}/v1
       api_key: os.environ/E2E_UPSTREAM_KEY
-      rpm: 1000`,
+      rpm: 1000
+  - model_name: unreachable
+    litellm_params:
+      model: openai/gpt-4o-mini
+      api_base: http://127.0.0.1:1/v1
+      api_key: os.environ/E2E_UPSTREAM_KEY`,
   });
 });
 afterAll(async () => {
@@ -70,4 +75,15 @@ describe('client faults never cool a deployment down', () => {
     expect(errorsA[0]).toMatchObject({ type: 'invalid_request_error', code: 'json_too_deep' });
     expect(JSON.stringify(errorsA)).not.toContain(upstream.url.replace('http://', ''));
   }, 60_000);
+
+  it("never names the upstream's host or port in a client-facing error", async () => {
+    const client = new OpenAI({ apiKey: (await manage(testProxy, '/key/generate', {})).key as string, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const error = await client.chat.completions.create({ model: 'unreachable', messages: [{ role: 'user', content: 'hi' }] }).catch((caught: unknown) => caught);
+    expect((error as { status?: number }).status).toBe(500);
+    expect(JSON.stringify((error as { error?: unknown }).error)).not.toMatch(/127\.0\.0\.1|:1\b/);
+    const stream = await client.chat.completions
+      .create({ model: 'unreachable', messages: [{ role: 'user', content: 'hi' }], stream: true })
+      .catch((caught: unknown) => caught);
+    expect(JSON.stringify((stream as { error?: unknown }).error)).not.toContain('127.0.0.1');
+  });
 });

@@ -7,6 +7,7 @@ import type { AuthContext } from '../auth/auth-context.js';
 import type { Admission, Gateway } from '../gateway/gateway.js';
 import { resolveModelAccess } from '../gateway/model-access.js';
 import { checkJsonDepth } from '../http/check-json-depth.js';
+import { clientSafeError } from '../http/client-safe-error.js';
 import { sendJson } from '../http/send-json.js';
 import { checkBodyFields, withoutGatewayOnlyFields } from './allowed-body-fields.js';
 import { setCallHeaders } from './call-headers.js';
@@ -173,7 +174,7 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
   });
   if (failure !== undefined) {
     if (!signal.aborted) {
-      const error = toTollgateError(failure);
+      const error = clientSafeError(toTollgateError(failure));
       await writeSse(response, `data: ${JSON.stringify(error.toJSON())}\n\n`);
     }
     response.end();
