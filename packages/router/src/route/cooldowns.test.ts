@@ -110,6 +110,24 @@ describe('cooldowns', () => {
     expect(await servedBy(harness)).toBe('fake/b');
   });
 
+  it("does not cool a deployment down for failures of a call made with the caller's own credentials", async () => {
+    const harness = createHarness({
+      modelList: preferA,
+      routerSettings: { allowed_fails: 0, num_retries: 0 },
+      scripts: {
+        'fake/a': [
+          { error: new AuthenticationError('their key is wrong') },
+          { error: new ProviderError('their server is down', { upstreamStatus: 0 }) },
+          { reply: 'ok' },
+        ],
+      },
+    });
+    const credentials = { apiKey: 'sk-theirs', apiBase: 'http://their.example/v1' };
+    await expect(harness.router.completion(chat('g'), { credentials })).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(harness.router.completion(chat('g'), { credentials })).rejects.toBeInstanceOf(ProviderError);
+    expect(await servedBy(harness)).toBe('fake/a');
+  });
+
   it('answers 429 with the time to retry while every deployment cools down', async () => {
     const harness = createHarness({
       modelList: [entry('g', 'a'), entry('g', 'b')],

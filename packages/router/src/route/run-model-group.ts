@@ -87,7 +87,8 @@ export async function runModelGroup(
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       const failure = classifyFailure(error);
-      await recordDeploymentFailure(context, { deployment, failure, groupSize });
+      // With the caller's own credentials, a failure says nothing about the deployment as configured for others.
+      if (request.credentials === undefined) await recordDeploymentFailure(context, { deployment, failure, groupSize });
       failedIds.add(deployment.id);
       last = new GroupFailure(error, failure);
       if (failure.kind === 'caller' || failure.kind === 'local') throw last;
