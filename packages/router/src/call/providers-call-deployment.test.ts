@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatCompletionChunk } from '@tollgate/core';
+import { BadRequestError, type ChatCompletionChunk } from '@tollgate/core';
+import { InMemoryRouterStateStore } from '../state/in-memory-router-state-store.js';
 import { Router } from '../router.js';
 import { routerMetadataOf } from '../router-metadata.js';
 import { createSeededRandom } from '../runtime/seeded-random.js';
@@ -123,5 +124,31 @@ describe('call options come from the deployment, never from the request', () => 
       await new Promise((resolve) => upstream.server.close(resolve));
       await new Promise((resolve) => elsewhere.server.close(resolve));
     }
+  });
+});
+
+describe('a body that breaks serialisation (through the real providers)', () => {
+  it('is a 400 for its caller and never cools a deployment down', async () => {
+    const stateStore = new InMemoryRouterStateStore();
+    const deployment = (id: string) => ({
+      model_name: 'chat',
+      litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-test', api_base: 'http://127.0.0.1:1/v1' },
+      model_info: { id },
+    });
+    const router = new Router({
+      modelList: [deployment('one'), deployment('two')],
+      routerSettings: { allowed_fails: 0, num_retries: 3 },
+      stateStore,
+    });
+    let metadata: Record<string, unknown> = { leaf: 1 };
+    for (let depth = 0; depth < 100_000; depth += 1) metadata = { a: metadata };
+    for (let index = 0; index < 5; index += 1) {
+      const error = await router
+        .completion({ model: 'chat', messages: [{ role: 'user', content: 'hi' }], metadata })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BadRequestError);
+    }
+    const states = await stateStore.getStates(['one', 'two'], { nowMs: Date.now() });
+    expect([...states.values()].map((state) => state.cooldownUntilMs)).toEqual([undefined, undefined]);
   });
 });
