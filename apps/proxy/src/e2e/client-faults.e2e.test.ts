@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
 import { startMockUpstream } from '@tollgate/mock-upstream';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
@@ -85,5 +86,20 @@ describe('client faults never cool a deployment down', () => {
       .create({ model: 'unreachable', messages: [{ role: 'user', content: 'hi' }], stream: true })
       .catch((caught: unknown) => caught);
     expect(JSON.stringify((stream as { error?: unknown }).error)).not.toContain('127.0.0.1');
+  });
+
+  it('applies the same depth limit and field allow-list on the Express path (a gzip body)', async () => {
+    const key = (await manage(testProxy, '/key/generate', {})).key as string;
+    const send = async (body: string) => {
+      const response = await fetch(`${testProxy.baseURL}/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(body),
+      });
+      return { status: response.status, error: ((await response.json()) as { error?: Record<string, unknown> }).error };
+    };
+    expect(await send(deeplyNestedBody())).toMatchObject({ status: 400, error: { code: 'json_too_deep' } });
+    const withOption = JSON.stringify({ model: 'shared', messages: [{ role: 'user', content: 'hi' }], apiBase: 'http://127.0.0.1:9/v1' });
+    expect(await send(withOption)).toMatchObject({ status: 400, error: { param: 'apiBase' } });
   });
 });
