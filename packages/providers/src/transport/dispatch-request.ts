@@ -37,7 +37,7 @@ export async function dispatchRequest(request: TransportRequest, signal: AbortSi
   const body = await readErrorBody(response.body);
   throw request.toError({
     status: response.statusCode,
-    body: requestBody,
+    body,
     headers,
     retryAfterSeconds: parseRetryAfter(headers),
   });
