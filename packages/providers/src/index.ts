@@ -1,5 +1,5 @@
 // Calls: one OpenAI-format API for every provider.
-export { completion, type CompletionParams } from './completion/completion.js';
+export { completion, type CompletionRequest } from './completion/completion.js';
 export { embedding, type EmbeddingParams, type EmbeddingResult } from './completion/embedding.js';
 export type { ChatCompletionResult } from './completion/chat-completion-result.js';
 export type { ChatCompletionStream } from './completion/chat-completion-stream.js';

@@ -47,6 +47,7 @@ export type {
   CompletionDeploymentCall,
   EmbeddingDeploymentCall,
   DeploymentResponse,
+  ClientCredentials,
 } from './call/deployment-call.js';
 export {
   providersCallDeployment,

@@ -1,6 +1,6 @@
 import { ServiceUnavailableError, type ChatCompletionRequest, type EmbeddingRequest } from '@tollgate/core';
 import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
-import type { CallDeployment, DeploymentResponse } from './call/deployment-call.js';
+import type { CallDeployment, ClientCredentials, DeploymentResponse } from './call/deployment-call.js';
 import { providersCallDeployment } from './call/providers-call-deployment.js';
 import { pricingRouterCatalogue } from './catalogue/pricing-router-catalogue.js';
 import type { RouterCatalogue } from './catalogue/router-catalogue.js';
@@ -49,7 +49,13 @@ export interface RouterCallOptions {
   numRetries?: number;
   /** The params already passed core's `parseChatCompletionRequest` (the caller validated its client's body). */
   requestValidated?: boolean;
+  /**
+   * Credentials that replace the deployment's for this call (a gateway's opt-in client-side credentials). Only
+   * the caller's code sets them; the router never reads credentials from the request's params.
+   */
+  credentials?: ClientCredentials;
 }
+
 
 /** A chat completion request as the router takes it: OpenAI params plus the router's own keys. */
 export type RouterCompletionParams = ChatCompletionRequest & RouterRequestFields;
@@ -190,6 +196,7 @@ export class Router {
       timeoutMs: options.timeoutMs,
       numRetries: options.numRetries ?? fields.num_retries ?? this.context.policy.numRetries,
       requestValidated: options.requestValidated === true,
+      credentials: options.credentials,
       requestFallbacks: fields.fallbacks ?? undefined,
       disableFallbacks: fields.disable_fallbacks === true,
       forcedFailure: forcedFailureOf(fields, requestedModel),

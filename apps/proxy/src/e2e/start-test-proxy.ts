@@ -21,6 +21,8 @@ export interface TestProxy {
 
 export interface StartTestProxyOptions {
   extraConfig?: string;
+  /** Extra `model_list` entries (each starting with `  - model_name:`). */
+  extraModels?: string;
   /** Extra `general_settings` lines (indented two spaces). */
   generalSettings?: string;
   env?: Record<string, string | undefined>;
@@ -51,6 +53,7 @@ model_list:
   - model_name: offline
     litellm_params:
       model: mock/gpt-4o
+${options.extraModels ?? ''}
 router_settings:
   num_retries: 0
 general_settings:

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { ErrorRequestHandler } from 'express';
 import { BadRequestError, TollgateError, toTollgateError } from '@tollgate/core';
+import { clientSafeError } from './client-safe-error.js';
 import { sendJson } from './send-json.js';
 
 /** Express/body-parser failures carry a `type` and `status`; map the ones clients cause to OpenAI errors. */
@@ -44,5 +45,5 @@ export function createErrorHandler(options: ErrorHandlerOptions): ErrorRequestHa
 export function answerWithError(response: ServerResponse, error: unknown, options: ErrorHandlerOptions): void {
   const rendered = fromBodyParserError(error) ?? toTollgateError(error);
   if (rendered.status >= 500) options.logUnexpected(error);
-  sendError(response, rendered);
+  sendError(response, clientSafeError(rendered));
 }

@@ -1,14 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BadRequestError, parseChatCompletionRequest, toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
+import { parseChatCompletionRequest, toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
 import { countTokens, outputChoicesOf, promptWritesCache } from '@tollgate/pricing';
 import type { ChatCompletionStream } from '@tollgate/providers';
-import { routerMetadataOf } from '@tollgate/router';
+import { routerMetadataOf, type ClientCredentials } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { Admission, Gateway } from '../gateway/gateway.js';
 import { resolveModelAccess } from '../gateway/model-access.js';
+import { checkJsonDepth } from '../http/check-json-depth.js';
+import { clientSafeError } from '../http/client-safe-error.js';
 import { sendJson } from '../http/send-json.js';
+import { checkBodyFields, withoutGatewayOnlyFields } from './allowed-body-fields.js';
 import { setCallHeaders } from './call-headers.js';
 import { StreamOutputGuard } from './stream-output-guard.js';
+import { takeClientCredentials } from './take-client-credentials.js';
 import { writeSse } from './write-sse.js';
 
 /** One authenticated LLM call as the route handlers take it, whichever server read it. */
@@ -25,11 +29,12 @@ export type LlmHandler = (call: LlmCall) => Promise<void>;
 
 export interface LlmRouteOptions {
   gateway: Gateway;
-  /** Lets request bodies carry `api_base` / `api_key` (off by default: they would redirect upstream calls). */
+  /**
+   * Lets request bodies carry `api_base` / `base_url` / `api_key` / `api_version`, mapped to the call's options (off
+   * by default: they redirect upstream calls). Any other call option is never read from a body.
+   */
   allowClientSideCredentials: boolean;
 }
-
-const CLIENT_CREDENTIAL_FIELDS = ['api_base', 'api_key', 'base_url', 'api_version'] as const;
 
 /** Reads the end user: the body's `user`, else the `x-litellm-end-user-id` header. */
 export function endUserOf(request: IncomingMessage, bodyUser: unknown): string | undefined {
@@ -38,15 +43,6 @@ export function endUserOf(request: IncomingMessage, bodyUser: unknown): string |
   return typeof header === 'string' && header !== '' ? header : undefined;
 }
 
-/** Refuses `api_base`/`api_key` in a body unless the config allows clients to redirect upstream calls. */
-export function refuseClientCredentials(body: Record<string, unknown>, allowed: boolean): void {
-  if (allowed) return;
-  for (const field of CLIENT_CREDENTIAL_FIELDS) {
-    if (body[field] !== undefined) {
-      throw new BadRequestError(`'${field}' may not be set in a request to this proxy`, { param: field, code: '400' });
-    }
-  }
-}
 
 /**
  * Usage of a stream that ended without a usage report (client gone, upstream broken): the prompt and the text
@@ -62,8 +58,10 @@ function usageFromText(model: string, messages: ChatCompletionRequest['messages'
 export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandler {
   const { gateway } = options;
   return async ({ request, response, auth, body: rawBody }) => {
-    const body = parseChatCompletionRequest(rawBody);
-    refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
+    checkJsonDepth(rawBody);
+    checkBodyFields(rawBody, { route: 'chat', allowClientSideCredentials: options.allowClientSideCredentials });
+    const { body: withCredentials, credentials } = takeClientCredentials(parseChatCompletionRequest(rawBody));
+    const body = withoutGatewayOnlyFields(withCredentials);
     const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
     const admission = await gateway.admit({
       auth,
@@ -84,9 +82,9 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandl
     const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
     const params = { ...body, model: modelGroup, ...loweredMaxTokens } as ChatCompletionRequest;
     if (body.stream === true) {
-      await serveStream({ request, response, gateway, admission, params, signal: abort.signal });
+      await serveStream({ request, response, gateway, admission, params, credentials, signal: abort.signal });
     } else {
-      await serveCompletion({ response, gateway, admission, params, signal: abort.signal });
+      await serveCompletion({ response, gateway, admission, params, credentials, signal: abort.signal });
     }
   };
 }
@@ -96,6 +94,8 @@ interface ServeOptions {
   gateway: Gateway;
   admission: Admission;
   params: ChatCompletionRequest;
+  /** Client-side credentials, when the config allows them. */
+  credentials: ClientCredentials | undefined;
   signal: AbortSignal;
 }
 
@@ -110,10 +110,10 @@ async function callFailed(options: ServeOptions, error: unknown): Promise<void> 
 }
 
 async function serveCompletion(options: ServeOptions): Promise<void> {
-  const { response, gateway, admission, params, signal } = options;
+  const { response, gateway, admission, params, signal, credentials } = options;
   let result;
   try {
-    result = await gateway.options.router.completion({ ...params, stream: false }, { signal, requestValidated: true });
+    result = await gateway.options.router.completion({ ...params, stream: false }, { signal, requestValidated: true, credentials });
   } catch (error) {
     return callFailed(options, error);
   }
@@ -133,11 +133,11 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
 }
 
 async function serveStream(options: ServeOptions & { request: IncomingMessage }): Promise<void> {
-  const { response, gateway, admission, params, signal } = options;
+  const { response, gateway, admission, params, signal, credentials } = options;
   const wantsUsage = params.stream_options?.include_usage === true;
   let stream: ChatCompletionStream;
   try {
-    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal, requestValidated: true });
+    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal, requestValidated: true, credentials });
   } catch (error) {
     return callFailed(options, error);
   }
@@ -189,7 +189,7 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
   });
   if (failure !== undefined) {
     if (!signal.aborted) {
-      const error = toTollgateError(failure);
+      const error = clientSafeError(toTollgateError(failure));
       await writeSse(response, `data: ${JSON.stringify(error.toJSON())}\n\n`);
     }
     response.end();

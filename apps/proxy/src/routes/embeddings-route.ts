@@ -2,14 +2,19 @@ import { parseEmbeddingRequest, toTollgateError } from '@tollgate/core';
 import { resolveModelAccess } from '../gateway/model-access.js';
 import { sendJson } from '../http/send-json.js';
 import { setCallHeaders } from './call-headers.js';
-import { endUserOf, refuseClientCredentials, type LlmHandler, type LlmRouteOptions } from './chat-completions-route.js';
+import { checkJsonDepth } from '../http/check-json-depth.js';
+import { checkBodyFields, withoutGatewayOnlyFields } from './allowed-body-fields.js';
+import { endUserOf, type LlmHandler, type LlmRouteOptions } from './chat-completions-route.js';
+import { takeClientCredentials } from './take-client-credentials.js';
 
 /** `POST /embeddings`: admit, route, settle, answer. */
 export function createEmbeddingsHandler(options: LlmRouteOptions): LlmHandler {
   const { gateway } = options;
   return async ({ request, response, auth, body: rawBody }) => {
-    const body = parseEmbeddingRequest(rawBody);
-    refuseClientCredentials(body as Record<string, unknown>, options.allowClientSideCredentials);
+    checkJsonDepth(rawBody);
+    checkBodyFields(rawBody, { route: 'embeddings', allowClientSideCredentials: options.allowClientSideCredentials });
+    const { body: withCredentials, credentials } = takeClientCredentials(parseEmbeddingRequest(rawBody));
+    const body = withoutGatewayOnlyFields(withCredentials);
     const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
     const input = body.input;
     const admission = await gateway.admit({
@@ -22,7 +27,7 @@ export function createEmbeddingsHandler(options: LlmRouteOptions): LlmHandler {
     });
     let result;
     try {
-      result = await gateway.options.router.embedding({ ...body, model: modelGroup });
+      result = await gateway.options.router.embedding({ ...body, model: modelGroup }, { credentials });
     } catch (error) {
       await gateway.release(admission);
       throw toTollgateError(error);

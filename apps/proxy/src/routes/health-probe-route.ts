@@ -20,15 +20,14 @@ export function createHealthProbeHandler(router: Router): RequestHandler {
         const params = deployment.litellmParams;
         const summary = { model: params.model, model_group: deployment.modelGroup, model_id: deployment.id, api_base: params.api_base ?? null };
         const options = {
-          model: params.model,
           ...(params.api_key ? { apiKey: params.api_key } : {}),
           ...(params.api_base ? { apiBase: params.api_base } : {}),
           timeoutMs: PROBE_TIMEOUT_MS,
           numRetries: 0,
         };
         try {
-          if ((deployment.modelInfo as { mode?: string }).mode === 'embedding') await embedding({ ...options, input: 'ping' });
-          else await completion({ ...options, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 });
+          if ((deployment.modelInfo as { mode?: string }).mode === 'embedding') await embedding({ model: params.model, input: 'ping' }, options);
+          else await completion({ model: params.model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, options);
           return { healthy: true, entry: summary };
         } catch (error) {
           return { healthy: false, entry: { ...summary, error: toTollgateError(error).message } };

@@ -13,16 +13,14 @@ export type ProvidersClientOptions = Omit<CallOptions, 'signal' | 'mockResponse'
 export function providersClient(options: ProvidersClientOptions = {}): ModelClient {
   return tollgateCallClient(
     {
-      complete: (request, signal) => completion({ ...request, ...options, stream: false, ...(signal ? { signal } : {}) }),
+      complete: (request, signal) => completion({ ...request, stream: false }, callOptions(options, signal)),
       stream: (request, signal) =>
-        completion({
-          ...request,
-          ...options,
-          stream: true,
-          stream_options: { include_usage: true },
-          ...(signal ? { signal } : {}),
-        }),
+        completion({ ...request, stream: true, stream_options: { include_usage: true } }, callOptions(options, signal)),
     },
     (model) => [providersPricingModel(model)],
   );
+}
+
+function callOptions(options: ProvidersClientOptions, signal: AbortSignal | undefined): CallOptions {
+  return signal ? { ...options, signal } : { ...options };
 }

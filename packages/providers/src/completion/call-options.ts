@@ -1,8 +1,9 @@
 import type { Dispatcher } from 'undici';
 
 /**
- * Options of a `completion()` / `embedding()` call that are not OpenAI params. They are camelCase, so they never
- * collide with the snake_case OpenAI and provider-specific params beside them, and none is sent to the provider.
+ * The caller's own settings of a `completion(request, options)` / `embedding(request, options)` call: the second
+ * argument, never read from the request. Only the caller's code sets them; none is sent to the provider as a
+ * body field.
  */
 export interface CallOptions {
   /** API key; default: the provider's env var (e.g. `ZAI_API_KEY`). */
@@ -35,7 +36,8 @@ export interface CallOptions {
   dropParams?: boolean;
   /**
    * Answer without any network call: a string becomes the reply (a completion, or a stream with
-   * `stream: true`); an `Error` is thrown as is. LiteLLM's `mock_response` param does the same.
+   * `stream: true`); an `Error` is thrown as is. (LiteLLM's `mock_response` request param is not honoured: it is
+   * removed from the request with a warning.)
    */
   mockResponse?: string | Error;
   /** undici dispatcher to send with instead of the shared keep-alive agent (proxies, tests). */
@@ -45,31 +47,4 @@ export interface CallOptions {
    * not changed since except for `model`: skip validating it a second time. Default false.
    */
   requestValidated?: boolean;
-}
-
-/** The keys of `CallOptions`, to split them from the request body. */
-export const CALL_OPTION_KEYS: ReadonlySet<string> = new Set<keyof CallOptions>([
-  'apiKey',
-  'apiBase',
-  'apiVersion',
-  'timeoutMs',
-  'signal',
-  'numRetries',
-  'retryBaseDelayMs',
-  'headers',
-  'dropParams',
-  'mockResponse',
-  'dispatcher',
-  'requestValidated',
-]);
-
-/** Splits a params object into call options and the request body (everything else, unvalidated). */
-export function splitCallOptions(params: object): { options: CallOptions; body: Record<string, unknown> } {
-  const options: Record<string, unknown> = {};
-  const body: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (CALL_OPTION_KEYS.has(key)) options[key] = value;
-    else body[key] = value;
-  }
-  return { options: options as CallOptions, body };
 }

@@ -3,14 +3,17 @@ import { buildMockEmbedding } from '../adapters/mock/build-mock-embedding.js';
 import { sendJson } from '../transport/send-json.js';
 import { buildCallContext } from './build-call-context.js';
 import { attachMetadata, type CallMetadata } from './call-metadata.js';
-import { splitCallOptions, type CallOptions } from './call-options.js';
+import type { CallOptions } from './call-options.js';
 import { buildCallMetadata, retryOptionsOf, transportRequestOf, type CallState } from './call-state.js';
-import { mockResponseOf } from './mock-response-of.js';
+import { withoutOptionFields } from './option-fields-in-request.js';
 import { resolveProvider } from '../registry/resolve-provider.js';
 import { withRetries } from './with-retries.js';
 
-/** The params of `embedding()`: OpenAI's embedding params, provider-specific ones, and `CallOptions`. */
-export type EmbeddingParams = EmbeddingRequest & CallOptions;
+/**
+ * The request of `embedding()`: OpenAI's embedding body plus provider-specific params. Call settings are the
+ * separate `CallOptions` argument; call-option names found here are removed with a warning, as in `completion()`.
+ */
+export type EmbeddingParams = EmbeddingRequest;
 
 /** An embeddings answer in OpenAI's format, plus the non-enumerable `tollgate` metadata (cost, warnings…). */
 export type EmbeddingResult = EmbeddingResponse & { readonly tollgate: CallMetadata };
@@ -18,14 +21,14 @@ export type EmbeddingResult = EmbeddingResponse & { readonly tollgate: CallMetad
 /**
  * Embeds text with any provider that offers embeddings, answering in OpenAI's format. Same model naming,
  * credentials, retries and errors as `completion()`; a provider without embeddings fails with `BadRequestError`.
- * A `mockResponse` (any string) or the mock provider answers with deterministic vectors, offline.
+ * A `mockResponse` option (any string) or the mock provider answers with deterministic vectors, offline.
  */
-export async function embedding(params: EmbeddingParams): Promise<EmbeddingResult> {
-  const { options, body } = splitCallOptions(params);
-  const mockResponse = mockResponseOf(options, body);
+export async function embedding(input: EmbeddingParams, options: CallOptions = {}): Promise<EmbeddingResult> {
+  const { mockResponse } = options;
   if (mockResponse instanceof Error) throw mockResponse;
-  const request = parseEmbeddingRequest(body);
-  const { adapter, model } = resolveProvider(request.model);
+  const parsed = parseEmbeddingRequest(input);
+  const { adapter, model } = resolveProvider(parsed.model);
+  const { request, warnings } = withoutOptionFields(parsed, adapter.embedLocally !== undefined);
   const local = mockResponse !== undefined || adapter.embedLocally !== undefined;
   if (!local && (!adapter.toEmbeddingRequest || !adapter.fromEmbeddingResponse)) {
     throw new BadRequestError(`${adapter.displayName} (${adapter.id}) does not offer embeddings through Tollgate.`, {
@@ -35,7 +38,7 @@ export async function embedding(params: EmbeddingParams): Promise<EmbeddingResul
     });
   }
   const context = buildCallContext({ adapter, model, options, stream: false, includeUsage: false, requireCredentials: !local });
-  const state: CallState = { adapter, context, options, warnings: [] };
+  const state: CallState = { adapter, context, options, warnings };
   let attempts = 1;
   let headers: Readonly<Record<string, string>> = {};
   let response: EmbeddingResponse;

@@ -2,6 +2,7 @@ import { request as undiciRequest, type Dispatcher } from 'undici';
 import { flattenHeaders } from './flatten-headers.js';
 import { parseRetryAfter } from './parse-retry-after.js';
 import { readErrorBody } from './read-error-body.js';
+import { serializeRequestBody } from './serialize-request-body.js';
 import { getSharedDispatcher } from './shared-dispatcher.js';
 import type { TransportRequest } from './transport-options.js';
 
@@ -14,15 +15,16 @@ export interface DispatchedResponse {
 
 /**
  * Sends the request and waits for a 2xx status. A non-2xx answer is read (bounded) and thrown as the adapter's
- * typed error, with `retry-after` parsed. Raw network errors propagate for the caller to map with its own
- * timeout context.
+ * typed error, with `retry-after` parsed. A body that cannot be serialised fails with a `BadRequestError` before
+ * any I/O. Raw network errors propagate for the caller to map with its own timeout context.
  */
 export async function dispatchRequest(request: TransportRequest, signal: AbortSignal): Promise<DispatchedResponse> {
   const { spec } = request;
+  const requestBody = spec.body === undefined ? undefined : serializeRequestBody(spec.body);
   const response = await undiciRequest(spec.url, {
     method: spec.method,
     headers: spec.body === undefined ? spec.headers : { 'content-type': 'application/json', ...spec.headers },
-    body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+    body: requestBody,
     signal,
     dispatcher: request.dispatcher ?? getSharedDispatcher(),
     headersTimeout: request.timeoutMs,

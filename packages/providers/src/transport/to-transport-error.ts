@@ -21,8 +21,9 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
  * - the caller's abort rethrows the signal's reason (an `AbortError` `DOMException` unless the caller gave one),
  *   except that a reason that is itself a timeout (`AbortSignal.timeout`) becomes `TimeoutError`;
  * - connect/headers/body timeouts and our deadline become `TimeoutError` (408, retryable);
- * - any other network failure becomes `ProviderError` with `upstreamStatus: 0` (retryable), naming the cause.
- * Raw undici errors never escape; they stay reachable as `cause`.
+ * - any other network failure (an error with a system or undici `code`) becomes `ProviderError` with
+ *   `upstreamStatus: 0` (retryable), naming the cause; raw undici errors never escape, they stay reachable as `cause`;
+ * - anything else (no `code`: a local fault such as a bug) is returned as is, never dressed up as the provider's.
  */
 export function toTransportError(error: unknown, context: TransportErrorContext): unknown {
   if (TollgateError.isInstance(error)) return error;
@@ -42,6 +43,8 @@ export function toTransportError(error: unknown, context: TransportErrorContext)
       options,
     );
   }
+  // Not a network error (no system or undici code): a local fault (a bug), which must not pass for the provider's.
+  if (code === undefined) return error;
   const detail = error instanceof Error ? error.message : String(error);
   return new ProviderError(
     `Could not reach ${context.providerId} at ${context.origin}: ${code ? `${code} ` : ''}${detail}`,

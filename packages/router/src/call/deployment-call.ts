@@ -2,6 +2,13 @@ import type { ChatCompletionRequest, EmbeddingRequest } from '@tollgate/core';
 import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
 import type { Deployment } from '../deployment/deployment.js';
 
+/** Per-call credentials that replace a deployment's configured ones (a gateway's opt-in client-side credentials). */
+export interface ClientCredentials {
+  apiKey?: string;
+  apiBase?: string;
+  apiVersion?: string;
+}
+
 interface DeploymentCallBase {
   /** The deployment to call; its `litellmParams` carry credentials, base URL and provider options. */
   deployment: Deployment;
@@ -9,6 +16,8 @@ interface DeploymentCallBase {
   signal: AbortSignal;
   /** The attempt's time limit (the router enforces it too; passing it on lets the provider clean up). */
   timeoutMs: number;
+  /** Credentials the router's caller gave for this call, replacing the deployment's. */
+  credentials?: ClientCredentials | undefined;
 }
 
 /** A chat completion for one deployment: `params.model` is the deployment's `litellm_params.model`. */
@@ -29,8 +38,8 @@ export type DeploymentCall = CompletionDeploymentCall | EmbeddingDeploymentCall;
 
 /** What to send, without the deployment, signal and time limit that each attempt adds. */
 export type DeploymentCallPayload =
-  | Pick<CompletionDeploymentCall, 'kind' | 'params' | 'requestValidated'>
-  | Pick<EmbeddingDeploymentCall, 'kind' | 'params'>;
+  | Pick<CompletionDeploymentCall, 'kind' | 'params' | 'requestValidated' | 'credentials'>
+  | Pick<EmbeddingDeploymentCall, 'kind' | 'params' | 'credentials'>;
 
 /**
  * What a deployment answers, as `@tollgate/providers` does: a completion, a chunk stream (when `params.stream` is

@@ -1,4 +1,7 @@
-import type { ChatCompletionChunk } from '@tollgate/core';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BadRequestError, type ChatCompletionChunk } from '@tollgate/core';
+import { InMemoryRouterStateStore } from '../state/in-memory-router-state-store.js';
 import { Router } from '../router.js';
 import { routerMetadataOf } from '../router-metadata.js';
 import { createSeededRandom } from '../runtime/seeded-random.js';
@@ -51,5 +54,101 @@ describe('the default deployment caller (@tollgate/providers)', () => {
     const response = await router().embedding({ model: 'embed', input: ['a', 'b'] });
     expect(response.data).toHaveLength(2);
     expect(response.tollgate.provider).toBe('mock');
+  });
+});
+
+interface Recorder {
+  server: Server;
+  url: string;
+  requests: { headers: IncomingHttpHeaders; body: Record<string, unknown> }[];
+}
+
+/** A local OpenAI-like upstream that records what it receives. */
+async function startRecorder(): Promise<Recorder> {
+  const requests: Recorder['requests'] = [];
+  const server = createServer((request, response) => {
+    let text = '';
+    request.on('data', (piece: Buffer) => (text += piece.toString()));
+    request.on('end', () => {
+      requests.push({ headers: request.headers, body: JSON.parse(text) as Record<string, unknown> });
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          id: 'c',
+          object: 'chat.completion',
+          created: 0,
+          model: 'gpt-4o-mini',
+          choices: [{ index: 0, message: { role: 'assistant', content: 'from upstream' }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests };
+}
+
+describe('call options come from the deployment, never from the request', () => {
+  it('ignores api_base, apiBase, keys, headers and mock answers in the request', async () => {
+    const upstream = await startRecorder();
+    const elsewhere = await startRecorder();
+    try {
+      const router = new Router({
+        modelList: [
+          {
+            model_name: 'chat',
+            litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-deployment', api_base: upstream.url, extra_headers: { 'x-configured': 'yes' } },
+          },
+        ],
+      });
+      const response = await router.completion({
+        model: 'chat',
+        messages: [{ role: 'user', content: 'hi' }],
+        apiBase: elsewhere.url,
+        api_base: elsewhere.url,
+        apiKey: 'sk-client',
+        headers: { 'x-client': 'yes' },
+        extra_headers: { 'x-client': 'yes' },
+        mockResponse: 'free',
+        mock_response: 'free',
+      });
+      expect(response.choices[0]?.message.content).toBe('from upstream');
+      expect(elsewhere.requests).toHaveLength(0);
+      expect(upstream.requests).toHaveLength(1);
+      const [sent] = upstream.requests;
+      expect(sent?.headers['authorization']).toBe('Bearer sk-deployment');
+      expect(sent?.headers['x-configured']).toBe('yes');
+      expect(sent?.headers['x-client']).toBeUndefined();
+      expect(Object.keys(sent?.body ?? {}).sort()).toEqual(['messages', 'model']);
+    } finally {
+      await new Promise((resolve) => upstream.server.close(resolve));
+      await new Promise((resolve) => elsewhere.server.close(resolve));
+    }
+  });
+});
+
+describe('a body that breaks serialisation (through the real providers)', () => {
+  it('is a 400 for its caller and never cools a deployment down', async () => {
+    const stateStore = new InMemoryRouterStateStore();
+    const deployment = (id: string) => ({
+      model_name: 'chat',
+      litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-test', api_base: 'http://127.0.0.1:1/v1' },
+      model_info: { id },
+    });
+    const router = new Router({
+      modelList: [deployment('one'), deployment('two')],
+      routerSettings: { allowed_fails: 0, num_retries: 3 },
+      stateStore,
+    });
+    let metadata: Record<string, unknown> = { leaf: 1 };
+    for (let depth = 0; depth < 100_000; depth += 1) metadata = { a: metadata };
+    for (let index = 0; index < 5; index += 1) {
+      const error = await router
+        .completion({ model: 'chat', messages: [{ role: 'user', content: 'hi' }], metadata })
+        .catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(BadRequestError);
+    }
+    const states = await stateStore.getStates(['one', 'two'], { nowMs: Date.now() });
+    expect([...states.values()].map((state) => state.cooldownUntilMs)).toEqual([undefined, undefined]);
   });
 });

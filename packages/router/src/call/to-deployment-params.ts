@@ -10,6 +10,7 @@ const NOT_REQUEST_PARAMS: ReadonlySet<string> = new Set([
   'input_cost_per_token',
   'output_cost_per_token',
   'mock_response',
+  'extra_headers',
 ]);
 
 /** Whether the deployment's `litellm_params` add request params (defaults) beyond its model and credentials. */

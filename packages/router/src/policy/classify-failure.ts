@@ -4,9 +4,12 @@ import { ContentPolicyViolationError, ContextWindowExceededError, TollgateError 
  * Who is at fault when a deployment call fails, which decides what the router does next:
  * - `caller`: the request itself is wrong (400, 413, 422, context window, content policy): no retry, no cooldown;
  * - `deployment`: this deployment cannot serve anyone (401, 403, 404): try another deployment, never this one again;
- * - `transient`: it may work on a second try (408, 409, 429, 5xx, connection failures, unknown errors).
+ * - `transient`: the upstream may answer a second try (408, 409, 429, 5xx, timeouts, connection failures);
+ * - `local`: something failed in this process, not upstream (anything that is not a `TollgateError`: a bug, a
+ *   body that broke serialisation): answered as a 500, but neither retried nor held against the deployment, so
+ *   one client's request can never cool a deployment down for everyone.
  */
-export type FailureKind = 'caller' | 'deployment' | 'transient';
+export type FailureKind = 'caller' | 'deployment' | 'transient' | 'local';
 
 /** What the router needs to know about a failure. */
 export interface FailureFacts {
@@ -28,7 +31,7 @@ export function classifyFailure(error: unknown): FailureFacts {
   if (!TollgateError.isInstance(error)) {
     return {
       status: 500,
-      kind: 'transient',
+      kind: 'local',
       retryAfterSeconds: undefined,
       isContextWindowExceeded: false,
       isContentPolicyViolation: false,

@@ -31,7 +31,7 @@ export function fallbackGroupsFor(options: {
   let targets: readonly string[];
   if (failure.isContextWindowExceeded) targets = lookup(policy.contextWindowFallbacks) ?? generic();
   else if (failure.isContentPolicyViolation) targets = lookup(policy.contentPolicyFallbacks) ?? generic();
-  else if (failure.kind === 'caller') targets = [];
+  else if (failure.kind === 'caller' || failure.kind === 'local') targets = [];
   else targets = generic();
 
   const unique = [...new Set(targets)].filter((target) => !groupNames.includes(target));

@@ -6,7 +6,8 @@ import type { FailureFacts } from './classify-failure.js';
 const IMMEDIATE_COOLDOWN_STATUSES: ReadonlySet<number> = new Set([401, 404, 408, 429]);
 
 /**
- * Updates a deployment's health after a failed call. A fault of the request (400, 422, ...) says nothing about the
+ * Updates a deployment's health after a failed call. Only the upstream's faults count: a fault of the request
+ * (400, 413, 422, ...) or a local failure (a bug, a body that broke serialisation) says nothing about the
  * deployment and is ignored. A 429, 401, 404 or timeout cools it down at once (for at least the provider's
  * `retry-after` on a 429); any other failure is counted, and the one after `allowed_fails` in a minute starts a
  * cooldown. A group's only deployment never cools down (as in LiteLLM): skipping it would only turn its errors
@@ -17,7 +18,7 @@ export async function recordDeploymentFailure(
   options: { deployment: Deployment; failure: FailureFacts; groupSize: number },
 ): Promise<void> {
   const { deployment, failure } = options;
-  if (failure.kind === 'caller' || !context.policy.cooldownsEnabled || options.groupSize < 2) return;
+  if (!countsAgainstDeployment(failure) || !context.policy.cooldownsEnabled || options.groupSize < 2) return;
   const nowMs = context.clock.now();
   const cooldownMs =
     deployment.litellmParams.cooldown_time != null
@@ -32,4 +33,9 @@ export async function recordDeploymentFailure(
   if (failuresThisMinute > context.policy.allowedFails) {
     await context.store.setCooldown(deployment.id, { untilMs: nowMs + cooldownMs });
   }
+}
+
+/** Whether a failure is the upstream's (or its configuration's), rather than the request's or this process's. */
+function countsAgainstDeployment(failure: FailureFacts): boolean {
+  return failure.kind === 'transient' || failure.kind === 'deployment';
 }

@@ -1,4 +1,4 @@
-import { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, RateLimitError } from '@tollgate/core';
+import { AuthenticationError, BadRequestError, InternalServerError, NotFoundError, ProviderError, RateLimitError } from '@tollgate/core';
 import { chat, createHarness, entry } from '../testing-internal/router-harness.js';
 
 /** a is preferred (order 1) whenever it is available; b (order 2) serves while a cools down. */
@@ -82,6 +82,49 @@ describe('cooldowns', () => {
       scripts: { 'fake/a': [{ error: new BadRequestError('bad') }, { reply: 'ok' }] },
     });
     await harness.router.completion(chat('g')).catch(() => undefined);
+    expect(await servedBy(harness)).toBe('fake/a');
+  });
+
+  it('does not cool a deployment down, retry or fall back for a local error (thrown while building the request)', async () => {
+    const local = new RangeError('Maximum call stack size exceeded');
+    const harness = createHarness({
+      modelList: [...preferA, entry('spare', 's')],
+      routerSettings: { allowed_fails: 0, num_retries: 2, fallbacks: [{ g: ['spare'] }] },
+      scripts: { 'fake/a': [{ error: local }, { error: local }, { error: local }, { error: local }, { error: local }, { reply: 'ok' }] },
+    });
+    for (let index = 0; index < 5; index += 1) {
+      const error = await harness.router.completion(chat('g')).catch((caught: unknown) => caught);
+      expect(error).toBe(local);
+    }
+    expect(harness.deployments.models()).toEqual(['fake/a', 'fake/a', 'fake/a', 'fake/a', 'fake/a']);
+    expect(await servedBy(harness)).toBe('fake/a');
+  });
+
+  it('still cools a deployment down for a refused connection (status 0) or a 5xx', async () => {
+    const harness = createHarness({
+      modelList: preferA,
+      routerSettings: { allowed_fails: 0, num_retries: 1 },
+      scripts: { 'fake/a': [{ error: new ProviderError('connection refused', { upstreamStatus: 0 }) }, { reply: 'ok' }] },
+    });
+    await servedBy(harness);
+    expect(await servedBy(harness)).toBe('fake/b');
+  });
+
+  it("does not cool a deployment down for failures of a call made with the caller's own credentials", async () => {
+    const harness = createHarness({
+      modelList: preferA,
+      routerSettings: { allowed_fails: 0, num_retries: 0 },
+      scripts: {
+        'fake/a': [
+          { error: new AuthenticationError('their key is wrong') },
+          { error: new ProviderError('their server is down', { upstreamStatus: 0 }) },
+          { reply: 'ok' },
+        ],
+      },
+    });
+    const credentials = { apiKey: 'sk-theirs', apiBase: 'http://their.example/v1' };
+    await expect(harness.router.completion(chat('g'), { credentials })).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(harness.router.completion(chat('g'), { credentials })).rejects.toBeInstanceOf(ProviderError);
     expect(await servedBy(harness)).toBe('fake/a');
   });
 

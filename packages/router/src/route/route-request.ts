@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest, EmbeddingRequest, TollgateError } from '@tollgate/core';
+import type { ClientCredentials } from '../call/deployment-call.js';
 
 /** A request as the router routes it: the caller's params without the router's own keys, plus how to route. */
 export type RouteRequest = (
@@ -15,6 +16,8 @@ export type RouteRequest = (
   numRetries: number;
   /** The caller validated the params; a deployment that adds none of its own needs no second validation. */
   requestValidated: boolean;
+  /** Credentials replacing each deployment's for this request (set by the caller's code only). */
+  credentials: ClientCredentials | undefined;
   /** Fallbacks sent with the request (replace the configured generic fallbacks). */
   requestFallbacks: readonly string[] | undefined;
   disableFallbacks: boolean;

@@ -32,7 +32,7 @@ export class GroupFailure extends Error {
 /**
  * Serves a request from one model group: a first attempt and up to `numRetries` retries, each on a deployment
  * chosen afresh (untried ones first, so a failing deployment is retried only when no other is available, and only
- * then after a backoff). Faults of the request end the run at once; a deployment-specific fault (401/403/404) is
+ * then after a backoff). Faults of the request and local failures end the run at once; a deployment-specific fault (401/403/404) is
  * never retried on the same deployment. Rejects with a GroupFailure carrying the last error, or with the caller's
  * abort reason.
  */
@@ -87,10 +87,11 @@ export async function runModelGroup(
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       const failure = classifyFailure(error);
-      await recordDeploymentFailure(context, { deployment, failure, groupSize });
+      // With the caller's own credentials, a failure says nothing about the deployment as configured for others.
+      if (request.credentials === undefined) await recordDeploymentFailure(context, { deployment, failure, groupSize });
       failedIds.add(deployment.id);
       last = new GroupFailure(error, failure);
-      if (failure.kind === 'caller') throw last;
+      if (failure.kind === 'caller' || failure.kind === 'local') throw last;
     }
   }
   throw last as GroupFailure;
@@ -102,6 +103,7 @@ function payloadFor(request: RouteRequest, deployment: Deployment): DeploymentCa
         kind: 'completion',
         params: toDeploymentParams(deployment, request.params),
         requestValidated: request.requestValidated && !addsRequestParams(deployment),
+        credentials: request.credentials,
       }
-    : { kind: 'embedding', params: toDeploymentParams(deployment, request.params) };
+    : { kind: 'embedding', params: toDeploymentParams(deployment, request.params), credentials: request.credentials };
 }

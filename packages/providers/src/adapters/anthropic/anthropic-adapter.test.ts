@@ -38,9 +38,7 @@ describe('anthropic adapter over HTTP', () => {
       tools: [forecastTool],
       tool_choice: 'auto',
       max_tokens: 200,
-      apiKey: 'sk-ant-test',
-      apiBase: server.url,
-    });
+    }, { apiKey: 'sk-ant-test', apiBase: server.url });
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
     expect(request?.url).toBe('/v1/messages');
@@ -74,9 +72,7 @@ describe('anthropic adapter over HTTP', () => {
       reasoning_effort: 'low',
       stream: true,
       stream_options: { include_usage: true },
-      apiKey: 'sk-ant-test',
-      apiBase: server.url,
-    });
+    }, { apiKey: 'sk-ant-test', apiBase: server.url });
     const chunks = await collect(stream);
     expect(server.requests[0]?.body).toMatchObject({ stream: true, thinking: { type: 'enabled', budget_tokens: 1024 }, max_tokens: 5120 });
     const aggregate = aggregateChunks(chunks);
@@ -98,14 +94,14 @@ describe('anthropic adapter over HTTP', () => {
     [529, 'error-529-overloaded.json', ServiceUnavailableError],
   ] as const)('maps an HTTP %i answer to its error class', async (status, fixture, errorClass) => {
     server.enqueue(jsonReply(FIXTURES, fixture, { status, headers: { 'content-type': 'application/json', 'retry-after': '3' } }));
-    const call = completion({ model: 'anthropic/claude-sonnet-4-5', messages, apiKey: 'sk-ant-test', apiBase: server.url });
+    const call = completion({ model: 'anthropic/claude-sonnet-4-5', messages }, { apiKey: 'sk-ant-test', apiBase: server.url });
     await expect(call).rejects.toBeInstanceOf(errorClass);
     await expect(call).rejects.toMatchObject({ provider: 'anthropic' });
   });
 
   it('throws the typed error of an in-stream error event', async () => {
     server.enqueue(sseReply(FIXTURES, 'stream-overloaded.sse.txt'));
-    const stream = await completion({ model: 'anthropic/claude-sonnet-4-5', messages, stream: true, apiKey: 'sk-ant-test', apiBase: server.url });
+    const stream = await completion({ model: 'anthropic/claude-sonnet-4-5', messages, stream: true }, { apiKey: 'sk-ant-test', apiBase: server.url });
     await expect(collect(stream)).rejects.toBeInstanceOf(ServiceUnavailableError);
   });
 });

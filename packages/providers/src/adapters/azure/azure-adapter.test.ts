@@ -25,7 +25,7 @@ const messages = [{ role: 'user' as const, content: 'Hallo?' }];
 describe('azure adapter', () => {
   it('calls the deployment URL with api-version and the api-key header, and prices by the reported model', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-basic.json'));
-    const result = await completion({ model: 'azure/my-gpt4o-deployment', messages, apiVersion: '2025-01-01-preview' });
+    const result = await completion({ model: 'azure/my-gpt4o-deployment', messages }, { apiVersion: '2025-01-01-preview' });
     const [request] = server.requests;
     expect(request?.url).toBe('/openai/deployments/my-gpt4o-deployment/chat/completions?api-version=2025-01-01-preview');
     expect(request?.headers['api-key']).toBe('azure-test-key');

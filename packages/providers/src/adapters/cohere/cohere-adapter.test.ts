@@ -21,7 +21,7 @@ afterEach(async () => {
 describe('cohere adapter over HTTP', () => {
   it('posts /v2/chat with a Bearer key and returns an OpenAI completion', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-basic.json'));
-    const result = await completion({ model: 'cohere/command-a-03-2025', messages, max_tokens: 50, apiKey: 'co-test', apiBase: server.url });
+    const result = await completion({ model: 'cohere/command-a-03-2025', messages, max_tokens: 50 }, { apiKey: 'co-test', apiBase: server.url });
     const [request] = server.requests;
     expect(request?.url).toBe('/v2/chat');
     expect(request?.headers['authorization']).toBe('Bearer co-test');
@@ -37,9 +37,7 @@ describe('cohere adapter over HTTP', () => {
       messages,
       stream: true,
       stream_options: { include_usage: true },
-      apiKey: 'co-test',
-      apiBase: server.url,
-    });
+    }, { apiKey: 'co-test', apiBase: server.url });
     const chunks = await collect(stream);
     expect(server.requests[0]?.body).toMatchObject({ stream: true });
     const aggregate = aggregateChunks(chunks);
@@ -53,7 +51,7 @@ describe('cohere adapter over HTTP', () => {
       jsonReply(FIXTURES, 'error-401-invalid-token.json', { status: 401 }),
       jsonReply(FIXTURES, 'error-429-rate-limit.json', { status: 429 }),
     );
-    const call = () => completion({ model: 'cohere/command-a-03-2025', messages, apiKey: 'co-test', apiBase: server.url });
+    const call = () => completion({ model: 'cohere/command-a-03-2025', messages }, { apiKey: 'co-test', apiBase: server.url });
     await expect(call()).rejects.toBeInstanceOf(AuthenticationError);
     await expect(call()).rejects.toBeInstanceOf(RateLimitError);
   });
@@ -64,9 +62,7 @@ describe('cohere adapter over HTTP', () => {
       model: 'cohere/embed-v4.0',
       input: ['first text', 'second text'],
       input_type: 'search_query',
-      apiKey: 'co-test',
-      apiBase: server.url,
-    });
+    }, { apiKey: 'co-test', apiBase: server.url });
     expect(server.requests[0]?.url).toBe('/v2/embed');
     expect(server.requests[0]?.body).toEqual({
       model: 'embed-v4.0',

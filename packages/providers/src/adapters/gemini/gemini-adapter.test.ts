@@ -36,9 +36,7 @@ describe('gemini adapter over HTTP', () => {
       model: 'gemini/gemini-2.5-flash',
       messages,
       tools: [forecastTool],
-      apiKey: 'AIza-test',
-      apiBase: `${server.url}/v1beta`,
-    });
+    }, { apiKey: 'AIza-test', apiBase: `${server.url}/v1beta` });
     const [request] = server.requests;
     expect(request?.url).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
     expect(request?.headers['x-goog-api-key']).toBe('AIza-test');
@@ -60,9 +58,7 @@ describe('gemini adapter over HTTP', () => {
         { role: 'tool' as const, tool_call_id: toolCall?.id ?? '', content: 'Sunny, 24 C' },
       ],
       tools: [forecastTool],
-      apiKey: 'AIza-test',
-      apiBase: `${server.url}/v1beta`,
-    });
+    }, { apiKey: 'AIza-test', apiBase: `${server.url}/v1beta` });
     const { baseId } = parseGeminiToolCallId(toolCall?.id ?? '');
     expect((server.requests[1]?.body as { contents: unknown[] }).contents.slice(1)).toEqual([
       {
@@ -85,9 +81,7 @@ describe('gemini adapter over HTTP', () => {
       messages,
       stream: true,
       stream_options: { include_usage: true },
-      apiKey: 'AIza-test',
-      apiBase: `${server.url}/v1beta`,
-    });
+    }, { apiKey: 'AIza-test', apiBase: `${server.url}/v1beta` });
     const chunks = await collect(stream);
     expect(server.requests[0]?.url).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse');
     expect(aggregateChunks(chunks).choices[0]?.message.content).toBe('Olá! Tudo bem? Çà va — très bien 🙂.');
@@ -99,7 +93,7 @@ describe('gemini adapter over HTTP', () => {
       jsonReply(FIXTURES, 'error-400-api-key-invalid.json', { status: 400 }),
       jsonReply(FIXTURES, 'error-429-resource-exhausted.json', { status: 429 }),
     );
-    const call = () => completion({ model: 'gemini/gemini-2.5-flash', messages, apiKey: 'bad', apiBase: `${server.url}/v1beta` });
+    const call = () => completion({ model: 'gemini/gemini-2.5-flash', messages }, { apiKey: 'bad', apiBase: `${server.url}/v1beta` });
     await expect(call()).rejects.toBeInstanceOf(AuthenticationError);
     const rateLimited = await call().catch((error: unknown) => error);
     expect(rateLimited).toBeInstanceOf(RateLimitError);
@@ -113,9 +107,7 @@ describe('gemini adapter over HTTP', () => {
       input: ['first text', 'second text'],
       dimensions: 5,
       task_type: 'RETRIEVAL_DOCUMENT',
-      apiKey: 'AIza-test',
-      apiBase: `${server.url}/v1beta`,
-    });
+    }, { apiKey: 'AIza-test', apiBase: `${server.url}/v1beta` });
     expect(server.requests[0]?.url).toBe('/v1beta/models/gemini-embedding-001:batchEmbedContents');
     expect(server.requests[0]?.body).toEqual({
       requests: ['first text', 'second text'].map((text) => ({

@@ -21,7 +21,7 @@ afterEach(async () => {
 describe('ollama adapter over HTTP', () => {
   it('needs no key, sends stream:false and returns an OpenAI completion', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-basic.json'));
-    const result = await completion({ model: 'ollama/llama3.2', messages, max_tokens: 64, apiBase: server.url });
+    const result = await completion({ model: 'ollama/llama3.2', messages, max_tokens: 64 }, { apiBase: server.url });
     const [request] = server.requests;
     expect(request?.url).toBe('/api/chat');
     expect(request?.headers['authorization']).toBeUndefined();
@@ -43,8 +43,7 @@ describe('ollama adapter over HTTP', () => {
       reasoning_effort: 'low',
       stream: true,
       stream_options: { include_usage: true },
-      apiBase: server.url,
-    });
+    }, { apiBase: server.url });
     const chunks = await collect(stream);
     expect(server.requests[0]?.body).toMatchObject({ stream: true, think: true });
     expect(aggregateChunks(chunks).choices[0]?.message).toMatchObject({ content: 'Olá! Tudo bem? 🙂', reasoning_content: 'The user greets in Portuguese.' });
@@ -53,12 +52,12 @@ describe('ollama adapter over HTTP', () => {
 
   it('maps 404 model-not-found to NotFoundError', async () => {
     server.enqueue(jsonReply(FIXTURES, 'error-404-model-not-found.json', { status: 404 }));
-    await expect(completion({ model: 'ollama/llama9', messages, apiBase: server.url })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(completion({ model: 'ollama/llama9', messages }, { apiBase: server.url })).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('embeds through /api/embed', async () => {
     server.enqueue(jsonReply(FIXTURES, 'embeddings.json'));
-    const result = await embedding({ model: 'ollama/nomic-embed-text', input: ['first text', 'second text'], apiBase: server.url });
+    const result = await embedding({ model: 'ollama/nomic-embed-text', input: ['first text', 'second text'] }, { apiBase: server.url });
     expect(server.requests[0]?.url).toBe('/api/embed');
     expect(server.requests[0]?.body).toEqual({ model: 'nomic-embed-text', input: ['first text', 'second text'] });
     expect(result).toMatchObject({

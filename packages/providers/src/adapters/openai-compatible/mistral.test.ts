@@ -17,14 +17,13 @@ afterEach(async () => {
 const base = (model = 'mistral/mistral-small-latest') => ({
   model,
   messages: [{ role: 'user' as const, content: 'Weather and time in Paris?' }],
-  apiKey: 'mistral-test',
-  apiBase: `${server.url}/v1`,
 });
+const options = () => ({ apiKey: 'mistral-test', apiBase: `${server.url}/v1` });
 
 describe('mistral (OpenAI-compatible row)', () => {
   it('turns magistral content blocks into content and reasoning_content', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-reasoning.json'));
-    const result = await completion(base('mistral/magistral-small-2509'));
+    const result = await completion(base('mistral/magistral-small-2509'), options());
     expect(result.choices[0]?.message).toMatchObject({ content: '3 + 4 = 7', reasoning_content: '3 + 4 is 7.' });
     // Mistral reports no cache or reasoning detail: both are present as 0.
     expect(result.usage).toMatchObject({ prompt_tokens_details: { cached_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0 } });
@@ -32,7 +31,7 @@ describe('mistral (OpenAI-compatible row)', () => {
 
   it('adds the missing `type` to tool calls', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-tool-call.json'));
-    const result = await completion(base());
+    const result = await completion(base(), options());
     expect(result.choices[0]?.message.tool_calls).toEqual([
       { id: 'Tg7Mst001', type: 'function', function: { name: 'get_weather', arguments: '{"city": "Paris"}' } },
       { id: 'Tg7Mst002', type: 'function', function: { name: 'get_time', arguments: '{"zone": "Europe/Paris"}' } },
@@ -41,7 +40,7 @@ describe('mistral (OpenAI-compatible row)', () => {
 
   it('gives index-less streamed tool calls their own indexes and sends no stream_options', async () => {
     server.enqueue(sseReply(FIXTURES, 'stream-tool-call.sse.txt', { split: { randomSeed: 3, maxPieceBytes: 9 } }));
-    const chunks = await collect(await completion({ ...base(), stream: true, stream_options: { include_usage: true } }));
+    const chunks = await collect(await completion({ ...base(), stream: true, stream_options: { include_usage: true } }, options()));
     expect(server.requests[0]?.body).not.toHaveProperty('stream_options');
     const aggregated = aggregateChunks(chunks);
     expect(aggregated.choices[0]?.tool_calls).toEqual([
@@ -63,7 +62,7 @@ describe('mistral (OpenAI-compatible row)', () => {
         { role: 'assistant', content: null, tool_calls: [{ id: 'call_abc_from_openai', type: 'function', function: { name: 'get_weather', arguments: '{}' } }] },
         { role: 'tool', tool_call_id: 'call_abc_from_openai', content: 'sunny' },
       ],
-    });
+    }, options());
     const body = server.requests[0]?.body as { messages: { tool_calls?: { id: string }[]; tool_call_id?: string }[] };
     const mapped = mistralToolCallId('call_abc_from_openai');
     expect(mapped).toMatch(/^[a-zA-Z0-9]{9}$/);
@@ -75,7 +74,7 @@ describe('mistral (OpenAI-compatible row)', () => {
 
   it('maps {"detail":"Unauthorized"} to AuthenticationError', async () => {
     server.enqueue(jsonReply(FIXTURES, 'error-401-unauthorized.json', { status: 401 }));
-    const error = await completion(base()).catch((caught: unknown) => caught);
+    const error = await completion(base(), options()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toContain('Unauthorized');
   });

@@ -37,16 +37,15 @@ function call<const Extra extends Record<string, unknown> = {}>(extra: Extra = {
       { role: 'system' as const, content: 'You are terse.' },
       { role: 'user' as const, content: 'Say hi in Portuguese' },
     ],
-    apiKey: 'sk-test-openai',
-    apiBase: `${server.url}/v1`,
     ...extra,
   };
 }
+const options = () => ({ apiKey: 'sk-test-openai', apiBase: `${server.url}/v1` });
 
 describe('openai adapter', () => {
   it('sends the request as OpenAI expects and returns the completion normalised, with cost', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-basic.json'));
-    const result = await completion(call({ max_tokens: 100, temperature: 0.2 }));
+    const result = await completion(call({ max_tokens: 100, temperature: 0.2 }), options());
 
     const [request] = server.requests;
     expect(request?.method).toBe('POST');
@@ -89,7 +88,7 @@ describe('openai adapter', () => {
 
   it('returns tool calls with their ids', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-tool-call.json'));
-    const result = await completion(call({ tools: [weatherTool], tool_choice: 'auto' }));
+    const result = await completion(call({ tools: [weatherTool], tool_choice: 'auto' }), options());
     expect(server.requests[0]?.body).toMatchObject({ tools: [weatherTool], tool_choice: 'auto' });
     expect(result.choices[0]?.finish_reason).toBe('tool_calls');
     expect(result.choices[0]?.message.tool_calls).toEqual([
@@ -99,7 +98,7 @@ describe('openai adapter', () => {
 
   it('keeps cached and reasoning token details, and sends max_completion_tokens to reasoning models', async () => {
     server.enqueue(jsonReply(FIXTURES, 'chat-cached-reasoning.json'));
-    const result = await completion(call({ model: 'openai/o4-mini', max_tokens: 500 }));
+    const result = await completion(call({ model: 'openai/o4-mini', max_tokens: 500 }), options());
     expect(server.requests[0]?.body).toMatchObject({ model: 'o4-mini', max_completion_tokens: 500 });
     expect(server.requests[0]?.body).not.toHaveProperty('max_tokens');
     expect(result.usage).toMatchObject({
@@ -113,7 +112,7 @@ describe('openai adapter', () => {
   it('streams text under any re-chunking of the upstream bytes, with the usage chunk last', async () => {
     for (const seed of [1, 2, 3, 42, 1234]) {
       server.enqueue(sseReply(FIXTURES, 'stream-text-usage.sse.txt', { split: { randomSeed: seed, maxPieceBytes: 7 } }));
-      const stream = await completion(call({ stream: true, stream_options: { include_usage: true } }));
+      const stream = await completion(call({ stream: true, stream_options: { include_usage: true } }), options());
       const chunks = await collect(stream);
       const aggregated = aggregateChunks(chunks);
       expect(aggregated.choices[0]).toMatchObject({ role: 'assistant', content: 'Olá! Como posso ajudar — ça va? 🎉', finish_reason: 'stop' });
@@ -127,7 +126,7 @@ describe('openai adapter', () => {
 
   it('asks the provider for usage on every stream but shows it only when the caller asked', async () => {
     server.enqueue(sseReply(FIXTURES, 'stream-text-usage.sse.txt'));
-    const stream = await completion(call({ stream: true }));
+    const stream = await completion(call({ stream: true }), options());
     const chunks = await collect(stream);
     expect(server.requests[0]?.body).toMatchObject({ stream_options: { include_usage: true } });
     expect(chunks.some((chunk) => chunk.usage)).toBe(false);
@@ -137,7 +136,7 @@ describe('openai adapter', () => {
 
   it('streams parallel tool calls as OpenAI deltas', async () => {
     server.enqueue(sseReply(FIXTURES, 'stream-tool-call.sse.txt', { split: { randomSeed: 7 } }));
-    const stream = await completion(call({ stream: true, tools: [weatherTool], stream_options: { include_usage: true } }));
+    const stream = await completion(call({ stream: true, tools: [weatherTool], stream_options: { include_usage: true } }), options());
     const aggregated = aggregateChunks(await collect(stream));
     expect(aggregated.choices[0]?.finish_reason).toBe('tool_calls');
     expect(aggregated.choices[0]?.tool_calls).toEqual([
@@ -152,9 +151,7 @@ describe('openai adapter', () => {
     const result = await embedding({
       model: 'openai/text-embedding-3-small',
       input: ['hello', 'world'],
-      apiKey: 'sk-test-openai',
-      apiBase: `${server.url}/v1`,
-    });
+    }, { apiKey: 'sk-test-openai', apiBase: `${server.url}/v1` });
     expect(server.requests[0]?.url).toBe('/v1/embeddings');
     expect(server.requests[0]?.body).toEqual({ model: 'text-embedding-3-small', input: ['hello', 'world'] });
     expect(result.data).toHaveLength(2);
@@ -166,7 +163,7 @@ describe('openai adapter', () => {
   describe('errors', () => {
     async function failure(fixture: string, status: number, headers: Record<string, string> = {}): Promise<TollgateError> {
       server.enqueue(jsonReply(FIXTURES, fixture, { status, headers: { 'content-type': 'application/json', ...headers } }));
-      const error = await completion(call()).catch((caught: unknown) => caught);
+      const error = await completion(call(), options()).catch((caught: unknown) => caught);
       expect(TollgateError.isInstance(error)).toBe(true);
       return error as TollgateError;
     }
@@ -213,7 +210,7 @@ describe('openai adapter', () => {
 
     it('maps an error answer to a stream request the same way', async () => {
       server.enqueue(jsonReply(FIXTURES, 'error-401-invalid-api-key.json', { status: 401 }));
-      await expect(completion(call({ stream: true }))).rejects.toBeInstanceOf(AuthenticationError);
+      await expect(completion(call({ stream: true }), options())).rejects.toBeInstanceOf(AuthenticationError);
     });
   });
 });
