@@ -5,7 +5,8 @@ import type { LedgerSchema } from '../db/ledger-schema.js';
 
 /** Whose spend to sum. */
 export type SpendOwner =
-  | { kind: 'key'; /** Current hash, plus earlier hashes of the same key if wanted. */ keyHashes: string[] }
+  | { kind: 'key'; /** Every hash the key has had (`KeyRecord.keyId`): what a key's budget counts. */ keyId: string }
+  | { kind: 'key'; /** Just these hashes. */ keyHashes: string[] }
   | { kind: 'user'; userId: string }
   | { kind: 'team'; teamId: string }
   | { kind: 'team_member'; teamId: string; userId: string }
@@ -34,7 +35,9 @@ export async function sumSpendInWindow(db: Kysely<LedgerSchema>, options: SumSpe
     .select((eb) => eb.fn.sum<bigint | string | null>('spend_nano').as('total'))
     .where('start_time', '>=', BigInt(options.from.getTime()));
   if (options.to !== undefined) query = query.where('start_time', '<', BigInt(options.to.getTime()));
-  if (owner.kind === 'key') {
+  if (owner.kind === 'key' && 'keyId' in owner) {
+    query = query.where('api_key', 'in', db.selectFrom('key_hashes').select('token_hash').where('key_id', '=', owner.keyId));
+  } else if (owner.kind === 'key') {
     if (owner.keyHashes.length === 0) return 0n;
     query = query.where('api_key', 'in', owner.keyHashes);
   } else if (owner.kind === 'user') query = query.where('user', '=', owner.userId);

@@ -14,7 +14,10 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
-/** Maps key hashes named by events to the key's current hash (an event may carry a hash since regenerated). */
+/**
+ * Maps key hashes named by events to the key's current hash: an event may carry a hash since regenerated, once or many
+ * times (`key_hashes` holds every hash a key has had; a key row's own hashes are matched too).
+ */
 async function currentKeyHashes(trx: Trx, hashes: string[]): Promise<Map<string, string>> {
   const current = new Map<string, string>();
   for (const chunk of chunks(hashes, CHUNK_ROWS)) {
@@ -27,6 +30,15 @@ async function currentKeyHashes(trx: Trx, hashes: string[]): Promise<Map<string,
       if (row.previous_token_hash !== null && !current.has(row.previous_token_hash)) current.set(row.previous_token_hash, row.token_hash);
       current.set(row.token_hash, row.token_hash);
     }
+    const older = chunk.filter((hash) => !current.has(hash));
+    if (older.length === 0) continue;
+    const pastRows = await trx
+      .selectFrom('key_hashes')
+      .innerJoin('keys', 'keys.key_id', 'key_hashes.key_id')
+      .select(['key_hashes.token_hash as past_hash', 'keys.token_hash as current_hash'])
+      .where('key_hashes.token_hash', 'in', older)
+      .execute();
+    for (const row of pastRows) current.set(row.past_hash, row.current_hash);
   }
   return current;
 }

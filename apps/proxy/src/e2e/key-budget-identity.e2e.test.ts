@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import OpenAI from 'openai';
+import { manage, MASTER_KEY, startTestProxy, type TestProxy } from './start-test-proxy.js';
+
+/** One paid call; its cost from `x-litellm-response-cost`, or `refused` when the budget said no. */
+async function spendOnce(baseURL: string, apiKey: string): Promise<number | 'refused'> {
+  const client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
+  try {
+    const { response } = await client.chat.completions
+      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 32 })
+      .withResponse();
+    return Number(response.headers.get('x-litellm-response-cost'));
+  } catch (error) {
+    if ((error as { error?: { type?: string } }).error?.type === 'budget_exceeded') return 'refused';
+    throw error;
+  }
+}
+
+/** Spends with the key until the budget refuses (at most `limit` calls); returns what was spent. */
+async function spendUntilRefused(baseURL: string, apiKey: string, limit = 20): Promise<number> {
+  let spent = 0;
+  for (let call = 0; call < limit; call += 1) {
+    const cost = await spendOnce(baseURL, apiKey);
+    if (cost === 'refused') return spent;
+    spent += cost;
+  }
+  return spent;
+}
+
+async function costOfOneCall(proxy: TestProxy): Promise<number> {
+  const cost = await spendOnce(proxy.baseURL, MASTER_KEY);
+  if (cost === 'refused' || !(cost > 0)) throw new Error(`probe call did not report a cost: ${cost}`);
+  return cost;
+}
+
+const regenerate = async (proxy: TestProxy, key: string): Promise<string> => (await manage(proxy, '/key/regenerate', { key })).key as string;
+
+describe("a key's budget belongs to the key, not to its current hash (embedded mode)", () => {
+  let testProxy: TestProxy;
+  let costPerCall: number;
+
+  beforeAll(async () => {
+    testProxy = await startTestProxy();
+    costPerCall = await costOfOneCall(testProxy);
+  });
+  afterAll(async () => {
+    await testProxy.stop();
+  });
+
+  it('regenerate x5 with spending in between: total spend stays within max_budget', async () => {
+    const maxBudget = costPerCall * 3.5;
+    let key = (await manage(testProxy, '/key/generate', { max_budget: maxBudget })).key as string;
+    let spent = await spendUntilRefused(testProxy.baseURL, key);
+    for (let round = 0; round < 5; round += 1) {
+      key = await regenerate(testProxy, key);
+      spent += await spendUntilRefused(testProxy.baseURL, key);
+    }
+    // Before the fix: 18 calls on a 3.5-call budget (≈ 5.1x max_budget).
+    expect(spent / maxBudget).toBeLessThanOrEqual(1);
+    expect(spent).toBeGreaterThan(0);
+  });
+
+  it('regenerate x3: a per-model key budget (model_max_budget) carries over', async () => {
+    const modelBudget = costPerCall * 2.5;
+    let key = (await manage(testProxy, '/key/generate', { model_max_budget: { 'gpt-4o-mini': { budget_limit: modelBudget } } })).key as string;
+    let spent = await spendUntilRefused(testProxy.baseURL, key);
+    for (let round = 0; round < 3; round += 1) {
+      key = await regenerate(testProxy, key);
+      spent += await spendUntilRefused(testProxy.baseURL, key);
+    }
+    expect(spent / modelBudget).toBeLessThanOrEqual(1);
+    expect(spent).toBeGreaterThan(0);
+  });
+});
+
+describe('a regenerated key keeps its budget across a proxy restart on the same SQLite file', () => {
+  it('spend, regenerate, spend, restart: the new proxy seeds the key with the spend of all its hashes', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'tollgate-key-id-'));
+    let proxy = await startTestProxy({ dataDir });
+    try {
+      const costPerCall = await costOfOneCall(proxy);
+      const maxBudget = costPerCall * 4.5;
+      const modelBudget = costPerCall * 4.5;
+      let key = (
+        await manage(proxy, '/key/generate', { max_budget: maxBudget, model_max_budget: { 'gpt-4o-mini': { budget_limit: modelBudget } } })
+      ).key as string;
+      let spent = 0;
+      for (let call = 0; call < 2; call += 1) spent += (await spendOnce(proxy.baseURL, key)) as number;
+      key = await regenerate(proxy, key);
+      for (let call = 0; call < 2; call += 1) spent += (await spendOnce(proxy.baseURL, key)) as number;
+      await proxy.stop();
+      proxy = await startTestProxy({ dataDir });
+      spent += await spendUntilRefused(proxy.baseURL, key);
+      // Before the fix the new proxy saw only the current hash's two calls: 6 calls on a 4.5-call budget.
+      expect(spent / maxBudget).toBeLessThanOrEqual(1);
+      expect(spent).toBeGreaterThanOrEqual(4 * costPerCall);
+    } finally {
+      await proxy.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
