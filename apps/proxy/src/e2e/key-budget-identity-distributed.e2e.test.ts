@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import OpenAI from 'openai';
 import { openLedger, type Ledger } from '@tollgate/ledger';
 import { startMockUpstream } from '@tollgate/mock-upstream';
+import { OTHER_SCOPES, spendOnce, spendUntilRefused } from './budget-spending.js';
 import { manage, MASTER_KEY, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 const redisUrl = process.env['REDIS_URL'];
@@ -23,30 +23,7 @@ function spawnWorker(env: Record<string, string>): ChildProcess {
   );
 }
 
-/** One paid call; its cost from `x-litellm-response-cost`, or `refused` when the budget said no. */
-async function spendOnce(baseURL: string, apiKey: string): Promise<number | 'refused'> {
-  const client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
-  try {
-    const { response } = await client.chat.completions
-      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 32 })
-      .withResponse();
-    return Number(response.headers.get('x-litellm-response-cost'));
-  } catch (error) {
-    if ((error as { error?: { type?: string } }).error?.type === 'budget_exceeded') return 'refused';
-    throw error;
-  }
-}
-
-/** Spends until the budget refuses (at most `limit` calls), alternating between the proxies; returns what was spent. */
-async function spendUntilRefused(proxies: TestProxy[], apiKey: string, limit = 20): Promise<number> {
-  let spent = 0;
-  for (let call = 0; call < limit; call += 1) {
-    const cost = await spendOnce((proxies[call % proxies.length] as TestProxy).baseURL, apiKey);
-    if (cost === 'refused') return spent;
-    spent += cost;
-  }
-  return spent;
-}
+const urlsOf = (proxies: TestProxy[]) => proxies.map((proxy) => proxy.baseURL);
 
 describeDistributed("a key's budget belongs to the key, not to its hash (two proxies, Redis limiter, PostgreSQL, worker)", () => {
   const suffix = `${process.pid}_${Date.now()}`;
@@ -106,10 +83,10 @@ describeDistributed("a key's budget belongs to the key, not to its hash (two pro
   it('regenerate x5 across two proxies: total spend stays within max_budget', async () => {
     const maxBudget = costPerCall * 3.5;
     let key = (await manage(proxies[0] as TestProxy, '/key/generate', { max_budget: maxBudget })).key as string;
-    let spent = await spendUntilRefused(proxies, key);
+    let spent = await spendUntilRefused(urlsOf(proxies), key);
     for (let round = 0; round < 5; round += 1) {
       key = (await manage(proxies[round % 2] as TestProxy, '/key/regenerate', { key })).key as string;
-      spent += await spendUntilRefused(proxies, key);
+      spent += await spendUntilRefused(urlsOf(proxies), key);
     }
     // Before the fix: 18 calls on a 3.5-call budget (≈ 5.1x max_budget).
     expect(spent / maxBudget).toBeLessThanOrEqual(1);
@@ -119,10 +96,10 @@ describeDistributed("a key's budget belongs to the key, not to its hash (two pro
   it('regenerate x3 across two proxies: a per-model key budget carries over', async () => {
     const modelBudget = costPerCall * 2.5;
     let key = (await manage(proxies[0] as TestProxy, '/key/generate', { model_max_budget: { 'gpt-4o-mini': { budget_limit: modelBudget } } })).key as string;
-    let spent = await spendUntilRefused(proxies, key);
+    let spent = await spendUntilRefused(urlsOf(proxies), key);
     for (let round = 0; round < 3; round += 1) {
       key = (await manage(proxies[round % 2] as TestProxy, '/key/regenerate', { key })).key as string;
-      spent += await spendUntilRefused(proxies, key);
+      spent += await spendUntilRefused(urlsOf(proxies), key);
     }
     expect(spent / modelBudget).toBeLessThanOrEqual(1);
     expect(Math.round(spent / costPerCall)).toBe(2);
@@ -139,9 +116,25 @@ describeDistributed("a key's budget belongs to the key, not to its hash (two pro
     // Another Redis (or a flushed one): the new proxy's counters start empty and are seeded from PostgreSQL.
     const fresh = await startTestProxy({ upstream, env: { ...env, TOLLGATE_REDIS_PREFIX: `key-id-fresh-${suffix}` } });
     proxies.push(fresh);
-    spent += await spendUntilRefused([fresh], key);
+    spent += await spendUntilRefused(fresh.baseURL, key);
     // Before the fix the new proxy saw only the current hash's two calls: 6 calls on a 4.5-call budget.
     expect(spent / maxBudget).toBeLessThanOrEqual(1);
+    expect(spent).toBeGreaterThanOrEqual(4 * costPerCall);
+  }, 60_000);
+
+  it.each(OTHER_SCOPES)('%s: its budget survives regeneration and a proxy with empty live counters', async (scope, setup) => {
+    const budget = costPerCall * 4.5;
+    const setUp = await setup(proxies[0] as TestProxy, budget, `scope-${scope.replace(/\W+/g, '-')}-${suffix}`);
+    let key = setUp.key;
+    let spent = 0;
+    for (let call = 0; call < 2; call += 1) spent += (await spendOnce((proxies[call % 2] as TestProxy).baseURL, key, setUp.endUser)) as number;
+    key = (await manage(proxies[1] as TestProxy, '/key/regenerate', { key })).key as string;
+    for (let call = 0; call < 2; call += 1) spent += (await spendOnce((proxies[call % 2] as TestProxy).baseURL, key, setUp.endUser)) as number;
+    await waitForBooked(key, 4);
+    const fresh = await startTestProxy({ upstream, env: { ...env, TOLLGATE_REDIS_PREFIX: `key-id-fresh-${proxies.length}-${suffix}` } });
+    proxies.push(fresh);
+    spent += await spendUntilRefused(fresh.baseURL, key, 20, setUp.endUser);
+    expect(spent / budget).toBeLessThanOrEqual(1);
     expect(spent).toBeGreaterThanOrEqual(4 * costPerCall);
   }, 60_000);
 });

@@ -1,33 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import OpenAI from 'openai';
+import { OTHER_SCOPES, spendOnce, spendUntilRefused } from './budget-spending.js';
 import { manage, MASTER_KEY, startTestProxy, type TestProxy } from './start-test-proxy.js';
-
-/** One paid call; its cost from `x-litellm-response-cost`, or `refused` when the budget said no. */
-async function spendOnce(baseURL: string, apiKey: string, endUser?: string): Promise<number | 'refused'> {
-  const client = new OpenAI({ apiKey, baseURL, maxRetries: 0 });
-  try {
-    const { response } = await client.chat.completions
-      .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], max_tokens: 32, ...(endUser ? { user: endUser } : {}) })
-      .withResponse();
-    return Number(response.headers.get('x-litellm-response-cost'));
-  } catch (error) {
-    if ((error as { error?: { type?: string } }).error?.type === 'budget_exceeded') return 'refused';
-    throw error;
-  }
-}
-
-/** Spends with the key until the budget refuses (at most `limit` calls); returns what was spent. */
-async function spendUntilRefused(baseURL: string, apiKey: string, limit = 20, endUser?: string): Promise<number> {
-  let spent = 0;
-  for (let call = 0; call < limit; call += 1) {
-    const cost = await spendOnce(baseURL, apiKey, endUser);
-    if (cost === 'refused') return spent;
-    spent += cost;
-  }
-  return spent;
-}
 
 async function costOfOneCall(proxy: TestProxy): Promise<number> {
   const cost = await spendOnce(proxy.baseURL, MASTER_KEY);
@@ -102,49 +77,6 @@ describe('a regenerated key keeps its budget across a proxy restart on the same 
     }
   });
 });
-
-/** A budget of `budgetUsd` on one entity in scope of a new key; returns the key and the end user to send, if any. */
-type BudgetSetup = (proxy: TestProxy, budgetUsd: number, id: string) => Promise<{ key: string; endUser?: string }>;
-
-const OTHER_SCOPES: Array<[scope: string, setup: BudgetSetup]> = [
-  [
-    'user (personal key)',
-    async (proxy, budget, id) => {
-      await manage(proxy, '/user/new', { user_id: id, max_budget: budget });
-      return { key: (await manage(proxy, '/key/generate', { user_id: id })).key };
-    },
-  ],
-  [
-    'team',
-    async (proxy, budget, id) => {
-      const team = await manage(proxy, '/team/new', { team_alias: id, max_budget: budget });
-      return { key: (await manage(proxy, '/key/generate', { team_id: team.team_id })).key };
-    },
-  ],
-  [
-    'team member (max_budget_in_team)',
-    async (proxy, budget, id) => {
-      const team = await manage(proxy, '/team/new', { team_alias: id });
-      await manage(proxy, '/user/new', { user_id: id });
-      await manage(proxy, '/team/member_add', { team_id: team.team_id, member: { user_id: id, role: 'user' }, max_budget_in_team: budget });
-      return { key: (await manage(proxy, '/key/generate', { team_id: team.team_id, user_id: id })).key };
-    },
-  ],
-  [
-    'per-model team budget',
-    async (proxy, budget, id) => {
-      const team = await manage(proxy, '/team/new', { team_alias: id, model_max_budget: { 'gpt-4o-mini': { budget_limit: budget } } });
-      return { key: (await manage(proxy, '/key/generate', { team_id: team.team_id })).key };
-    },
-  ],
-  [
-    'customer (end user)',
-    async (proxy, budget, id) => {
-      await manage(proxy, '/customer/new', { user_id: id, max_budget: budget });
-      return { key: (await manage(proxy, '/key/generate', {})).key, endUser: id };
-    },
-  ],
-];
 
 describe('budgets of the other scopes survive regeneration and a proxy restart on the same SQLite file', () => {
   it.each(OTHER_SCOPES)('%s', async (scope, setup) => {
