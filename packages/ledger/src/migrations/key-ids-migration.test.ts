@@ -60,7 +60,7 @@ describe.each(ledgerTestTargets())('migration 0006 (stable key ids) on $name', (
 
     const keys = await ledger.db.selectFrom('keys').select(['token_hash', 'key_id']).orderBy('token_hash').execute();
     expect(keys.map((row) => row.key_id)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/), expect.stringMatching(/^[0-9a-f]{32}$/)]);
-    const [regenerated, plain] = keys as [{ key_id: string }, { key_id: string }];
+    const [regenerated, plain] = keys as unknown as [{ key_id: string }, { key_id: string }];
     expect(regenerated.key_id).not.toBe(plain.key_id);
     const hashes = await ledger.db.selectFrom('key_hashes').selectAll().orderBy('token_hash').execute();
     expect(hashes).toEqual([
