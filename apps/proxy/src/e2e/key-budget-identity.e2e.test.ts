@@ -24,6 +24,16 @@ describe("a key's budget belongs to the key, not to its current hash (embedded m
     await testProxy.stop();
   });
 
+  it('shows the stable key_id beside LiteLLM\'s fields: regenerate changes token, never key_id', async () => {
+    const generated = await manage(testProxy, '/key/generate', {});
+    expect(generated.key_id).toMatch(/^[0-9a-f]{32}$/);
+    const regenerated = await manage(testProxy, '/key/regenerate', { key: generated.key });
+    expect(regenerated).toMatchObject({ key_id: generated.key_id, token: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(regenerated.token).not.toBe(generated.token);
+    const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(regenerated.key)}`);
+    expect(info.info.key_id).toBe(generated.key_id);
+  });
+
   it('regenerate x5 with spending in between: total spend stays within max_budget', async () => {
     const maxBudget = costPerCall * 3.5;
     let key = (await manage(testProxy, '/key/generate', { max_budget: maxBudget })).key as string;
