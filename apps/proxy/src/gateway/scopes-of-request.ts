@@ -40,7 +40,7 @@ export function scopesOfRequest(options: ScopesOfRequestOptions): ScopeLimits[] 
     const { key, user, team, membership } = auth;
     scopes.push(
       withLimits({
-        scope: { kind: 'key', id: key.tokenHash },
+        scope: { kind: 'key', id: key.keyId },
         budgets: budgetWindowsOf(key, windowOptions),
         rpm: optional(key.rpmLimit),
         tpm: optional(key.tpmLimit),
@@ -50,7 +50,7 @@ export function scopesOfRequest(options: ScopesOfRequestOptions): ScopeLimits[] 
     const keyModelBudget = key.modelMaxBudget[modelGroup];
     scopes.push(
       withLimits({
-        scope: { kind: 'model_per_key', id: `${key.tokenHash}/${modelGroup}` },
+        scope: { kind: 'model_per_key', id: `${key.keyId}/${modelGroup}` },
         budgets: keyModelBudget ? budgetWindowsOf({ maxBudgetNano: keyModelBudget.maxBudgetNano, budgetDuration: keyModelBudget.budgetDuration }, windowOptions) : [],
         rpm: key.modelRpmLimit[modelGroup],
         tpm: key.modelTpmLimit[modelGroup],

@@ -4,7 +4,7 @@ function ownerOf(scope: LimitScope): { owner: SpendOwner; model?: string } | und
   const [first = '', ...rest] = scope.id.split('/');
   switch (scope.kind) {
     case 'key':
-      return { owner: { kind: 'key', keyHashes: [scope.id] } };
+      return { owner: { kind: 'key', keyId: scope.id } };
     case 'user':
       return { owner: { kind: 'user', userId: scope.id } };
     case 'team':
@@ -14,7 +14,7 @@ function ownerOf(scope: LimitScope): { owner: SpendOwner; model?: string } | und
     case 'customer':
       return { owner: { kind: 'customer', endUser: scope.id } };
     case 'model_per_key':
-      return { owner: { kind: 'key', keyHashes: [first] }, model: rest.join('/') };
+      return { owner: { kind: 'key', keyId: first }, model: rest.join('/') };
     case 'model_per_team':
       return { owner: { kind: 'team', teamId: first }, model: rest.join('/') };
     case 'global':
@@ -25,6 +25,8 @@ function ownerOf(scope: LimitScope): { owner: SpendOwner; model?: string } | und
 /**
  * Seeds a live budget counter from the database the first time a proxy sees it: the spend logged in the window
  * (exact, from the spend logs; an all-time window sums from the epoch). The limiter guarantees one seed per counter.
+ * A key's counters are named by its stable id and count the logs of every hash it has had, so regenerating a key,
+ * restarting or adding a proxy never hands it a fresh budget.
  */
 export function createBudgetSeeder(ledger: Ledger): SeedBudget {
   return async (scope: LimitScope, window: BudgetWindowLimit) => {

@@ -52,14 +52,16 @@ describe.each(ledgerTestTargets())('resetExpiredBudgets on $name', (target) => {
     expect(await resetExpiredBudgets(ledger.db, { now, timezone })).toEqual({ keys: 0, users: 0, teams: 0, teamMembers: 0, customers: 0 });
   });
 
-  it('counts spend of a regenerated key under both its hashes', async () => {
+  it('counts spend of a regenerated key under every hash it had in the window', async () => {
     const keys = new KeyStore(ledger.db, { clock: () => now });
     const created = await keys.create({ budgetDuration: '1h' });
     await applySpendEvents(ledger.db, [makeSpendEvent({ api_key: created.record.tokenHash, cost_nano: '3', start_time: '2024-05-15T15:10:00Z', end_time: '2024-05-15T15:10:01Z' })]);
-    const regenerated = await keys.regenerate(created.key);
-    await applySpendEvents(ledger.db, [makeSpendEvent({ api_key: regenerated.record.tokenHash, cost_nano: '4', start_time: '2024-05-15T15:20:00Z', end_time: '2024-05-15T15:20:01Z' })]);
+    const once = await keys.regenerate(created.key);
+    await applySpendEvents(ledger.db, [makeSpendEvent({ api_key: once.record.tokenHash, cost_nano: '4', start_time: '2024-05-15T15:20:00Z', end_time: '2024-05-15T15:20:01Z' })]);
+    const regenerated = await keys.regenerate(once.key);
+    await applySpendEvents(ledger.db, [makeSpendEvent({ api_key: regenerated.record.tokenHash, cost_nano: '5', start_time: '2024-05-15T15:25:00Z', end_time: '2024-05-15T15:25:01Z' })]);
     now = new Date('2024-05-15T15:30:00Z');
     expect((await resetExpiredBudgets(ledger.db, { now })).keys).toBe(1);
-    expect(await keys.get(regenerated.key)).toMatchObject({ spendNano: 7n, budgetResetAt: new Date('2024-05-15T16:00:00Z') });
+    expect(await keys.get(regenerated.key)).toMatchObject({ spendNano: 12n, budgetResetAt: new Date('2024-05-15T16:00:00Z') });
   });
 });

@@ -29,7 +29,10 @@ type Table = 'keys' | 'users' | 'teams' | 'team_members' | 'customers';
 function windowSpend(table: Table, windowStartMs: number) {
   return (eb: ExpressionBuilder<LedgerSchema, Table>) => {
     let logs = eb.selectFrom('spend_logs').where('spend_logs.start_time', '>=', BigInt(windowStartMs));
-    if (table === 'keys') logs = logs.where((inner) => inner.or([inner('spend_logs.api_key', '=', inner.ref('keys.token_hash')), inner('spend_logs.api_key', '=', inner.ref('keys.previous_token_hash'))]));
+    // Every hash the key has had (a key regenerated twice in the window logged under three).
+    if (table === 'keys') {
+      logs = logs.where('spend_logs.api_key', 'in', (inner) => inner.selectFrom('key_hashes').select('key_hashes.token_hash').whereRef('key_hashes.key_id', '=', 'keys.key_id' as never));
+    }
     if (table === 'users') logs = logs.whereRef('spend_logs.user', '=', 'users.user_id' as never);
     if (table === 'teams') logs = logs.whereRef('spend_logs.team_id', '=', 'teams.team_id' as never);
     if (table === 'team_members') logs = logs.whereRef('spend_logs.team_id', '=', 'team_members.team_id' as never).whereRef('spend_logs.user', '=', 'team_members.user_id' as never);

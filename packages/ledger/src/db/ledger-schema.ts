@@ -30,6 +30,8 @@ interface BudgetColumns {
 
 export interface KeysTable extends BudgetColumns {
   token_hash: string;
+  /** Stable id of the key: its budgets and live counters hang on it, regenerate never changes it. */
+  key_id: string;
   previous_token_hash: string | null;
   previous_token_revoke_at: NullableBigIntColumn;
   key_name: string;
@@ -96,6 +98,12 @@ export interface CustomersTable extends BudgetColumns {
   default_model: string | null;
 }
 
+/** Every hash a key has had (current, previous, older), so spend logs that carry a past hash count for the key. */
+export interface KeyHashesTable {
+  token_hash: string;
+  key_id: string;
+}
+
 export interface ModelSpendTable {
   entity_type: string;
   entity_id: string;
@@ -157,6 +165,7 @@ export interface DailySpendTable {
 /** Every table of the ledger. */
 export interface LedgerSchema {
   keys: KeysTable;
+  key_hashes: KeyHashesTable;
   users: UsersTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;

@@ -9,8 +9,10 @@ export const KEY_TYPES: readonly KeyType[] = ['default', 'llm_api', 'management'
 
 /** A virtual key as stored (never the raw key). */
 export interface KeyRecord extends BudgetFields {
-  /** SHA-256 hex of the raw key; the primary key. */
+  /** SHA-256 hex of the raw key; the primary key. Changes when the key is regenerated. */
   tokenHash: string;
+  /** Stable id: never changes, even when the key is regenerated. Budgets and live counters belong to it. */
+  keyId: string;
   /** Hash before the last regeneration, still accepted until `previousTokenRevokeAt`. */
   previousTokenHash: string | null;
   /** When the previous hash stops authenticating. */

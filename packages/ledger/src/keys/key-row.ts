@@ -22,6 +22,7 @@ export function rowToKeyRecord(row: Selectable<KeysTable>): KeyRecord {
   return {
     ...readBudgetFields(row),
     tokenHash: row.token_hash,
+    keyId: row.key_id,
     previousTokenHash: row.previous_token_hash,
     previousTokenRevokeAt: readNullableDate(row.previous_token_revoke_at),
     keyName: row.key_name,

@@ -134,4 +134,28 @@ describe.each(ledgerTestTargets())('KeyStore on $name', (target) => {
     expect(await keys.findForAuth(regenerated.record.tokenHash)).toBeUndefined();
     await expect(keys.regenerate('sk-unknown-key-00')).rejects.toBeInstanceOf(NotFoundError);
   });
+
+  it('keeps one key id through every regeneration, remembers every hash the key had, and forgets them on delete', async () => {
+    const original = await keys.create({ key: 'sk-generation-zero' });
+    expect(original.record.keyId).toMatch(/^[0-9a-f]{32}$/);
+    const other = await keys.create();
+    expect(other.record.keyId).not.toBe(original.record.keyId);
+    let current = original;
+    for (let generation = 1; generation <= 3; generation += 1) {
+      current = await keys.regenerate(current.key);
+      expect(current.record.keyId).toBe(original.record.keyId);
+    }
+    expect((await keys.get(current.key))?.keyId).toBe(original.record.keyId);
+    const hashesOf = (keyId: string) =>
+      ledger.db.selectFrom('key_hashes').select('token_hash').where('key_id', '=', keyId).execute().then((rows) => rows.map((row) => row.token_hash));
+    expect(await hashesOf(original.record.keyId)).toHaveLength(4);
+    expect(await hashesOf(original.record.keyId)).toEqual(expect.arrayContaining([original.record.tokenHash, current.record.tokenHash]));
+    // A hash the key once had cannot become another key's: its spend logs would count for both.
+    await expect(keys.create({ key: 'sk-generation-zero' })).rejects.toThrow('Key already exists.');
+    await expect(keys.regenerate(other.key, { newKey: 'sk-generation-zero' })).rejects.toThrow('Key already exists.');
+    expect((await keys.get(other.key))?.keyId).toBe(other.record.keyId);
+    await keys.delete({ keys: [current.key] });
+    expect(await hashesOf(original.record.keyId)).toEqual([]);
+    expect((await keys.create({ key: 'sk-generation-zero' })).record.keyId).not.toBe(original.record.keyId);
+  });
 });

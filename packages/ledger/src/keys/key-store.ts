@@ -7,6 +7,8 @@ import { readInt } from '../db/column-values.js';
 import type { KeysTable, LedgerDb } from '../db/ledger-schema.js';
 import { isUniqueViolation } from '../db/sql-errors.js';
 import { checkRawApiKey, generateApiKey, hashApiKey, keyNameOf, toKeyHash } from './api-key.js';
+import { generateKeyId } from './key-id.js';
+import { recordKeyHash } from './record-key-hash.js';
 import type { CreateKeyInput, IssuedKey, KeyRecord, UpdateKeyInput } from './key-record.js';
 import { keyFieldsToColumns, rowToKeyRecord } from './key-row.js';
 
@@ -72,6 +74,7 @@ export class KeyStore {
     const now = this.options.clock().getTime();
     const row: Insertable<KeysTable> = {
       token_hash: hashApiKey(key),
+      key_id: await generateKeyId(),
       key_name: keyNameOf(key),
       models: '[]',
       aliases: '{}',
@@ -88,8 +91,11 @@ export class KeyStore {
       ...keyFieldsToColumns(input, this.options),
     } as Insertable<KeysTable>;
     try {
-      const inserted = await this.db.insertInto('keys').values(row).returningAll().executeTakeFirstOrThrow();
-      return { key, record: rowToKeyRecord(inserted) };
+      return await this.db.transaction().execute(async (trx) => {
+        const inserted = await trx.insertInto('keys').values(row).returningAll().executeTakeFirstOrThrow();
+        await recordKeyHash(trx, { tokenHash: inserted.token_hash, keyId: inserted.key_id });
+        return { key, record: rowToKeyRecord(inserted) };
+      });
     } catch (error) {
       throw this.conflictError(error, input.keyAlias);
     }
@@ -137,7 +143,7 @@ export class KeyStore {
     return this.update(rawKeyOrHash, { blocked });
   }
 
-  /** Deletes keys named by raw key, hash or alias, with their per-model spend; returns the hashes deleted. */
+  /** Deletes keys named by raw key, hash or alias, with their per-model spend and past hashes; returns the hashes deleted. */
   async delete(target: { keys?: string[]; keyAliases?: string[] }): Promise<string[]> {
     const hashes = (target.keys ?? []).map(toKeyHash);
     const aliases = target.keyAliases ?? [];
@@ -146,11 +152,12 @@ export class KeyStore {
       const deleted = await trx
         .deleteFrom('keys')
         .where((eb) => eb.or([...(hashes.length > 0 ? [eb('token_hash', 'in', hashes)] : []), ...(aliases.length > 0 ? [eb('key_alias', 'in', aliases)] : [])]))
-        .returning('token_hash')
+        .returning(['token_hash', 'key_id'])
         .execute();
       const deletedHashes = deleted.map((row) => row.token_hash);
       if (deletedHashes.length > 0) {
         await trx.deleteFrom('model_spend').where('entity_type', '=', 'key').where('entity_id', 'in', deletedHashes).execute();
+        await trx.deleteFrom('key_hashes').where('key_id', 'in', deleted.map((row) => row.key_id)).execute();
       }
       return deletedHashes;
     });
@@ -185,8 +192,9 @@ export class KeyStore {
   }
 
   /**
-   * Gives a key a new raw value, keeping its row (spend, limits, owner). The old hash keeps working until the grace
-   * period ends; per-model spend moves to the new hash in the same transaction.
+   * Gives a key a new raw value, keeping its row (spend, limits, owner) and its `keyId`, so its budgets carry over. The
+   * old hash keeps working until the grace period ends; per-model spend moves to the new hash in the same transaction,
+   * and the new hash joins the key's past hashes (spend logs name the hash of their time).
    */
   async regenerate(rawKeyOrHash: string, options: RegenerateKeyOptions = {}): Promise<IssuedKey> {
     const key = options.newKey ?? (await generateApiKey());
@@ -207,6 +215,7 @@ export class KeyStore {
       return await this.db.transaction().execute(async (trx) => {
         const row = await trx.updateTable('keys').set(columns).where('token_hash', '=', oldHash).returningAll().executeTakeFirst();
         if (row === undefined) throw new NotFoundError('Key not found in database', { param: 'key' });
+        await recordKeyHash(trx, { tokenHash: newHash, keyId: row.key_id });
         await trx.updateTable('model_spend').set({ entity_id: newHash }).where('entity_type', '=', 'key').where('entity_id', '=', oldHash).execute();
         return { key, record: rowToKeyRecord(row) };
       });

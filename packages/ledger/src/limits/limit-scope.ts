@@ -19,8 +19,9 @@ export const limitScopeSchema = z.strictObject({
   /** Which kind of entity holds the limit. */
   kind: z.enum(LIMIT_SCOPE_KINDS),
   /**
-   * The entity's id: key hash, user id, team id, `<teamId>/<userId>` for a team member, `<keyHash>/<model>` for a
-   * per-model limit, any fixed name (e.g. `proxy`) for `global`. Callers must build it the same way on every proxy.
+   * The entity's id: key id (`KeyRecord.keyId`, never the hash, which regenerate changes), user id, team id,
+   * `<teamId>/<userId>` for a team member, `<keyId>/<model>` for a per-model limit, any fixed name (e.g. `proxy`) for
+   * `global`. Callers must build it the same way on every proxy.
    */
   id: z.string().min(1).max(512),
 });

@@ -25,6 +25,7 @@ describe('LiteLLM serializers', () => {
     const record: KeyRecord = {
       ...budget,
       tokenHash: 'a'.repeat(64),
+      keyId: 'b'.repeat(32),
       previousTokenHash: null,
       previousTokenRevokeAt: null,
       keyName: 'sk-...abcd',
@@ -46,6 +47,7 @@ describe('LiteLLM serializers', () => {
     const info = toLiteLLMKeyInfo(record, { modelSpend: { 'gpt-4o': 100_000_000n } });
     expect(info).toMatchObject({
       key_name: 'sk-...abcd',
+      key_id: 'b'.repeat(32),
       spend: 0.3,
       max_budget: 5,
       budget_reset_at: '2024-06-01T00:00:00.000Z',

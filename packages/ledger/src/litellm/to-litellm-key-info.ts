@@ -14,6 +14,8 @@ export function toLiteLLMKeyInfo(record: KeyRecord, options: LiteLLMKeyInfoOptio
   return {
     ...(options.includeToken === true ? { token: record.tokenHash } : {}),
     key_name: record.keyName,
+    // Tollgate's extra: the id that stays when the key is regenerated (its budgets belong to it).
+    key_id: record.keyId,
     key_alias: record.keyAlias,
     spend: usd(record.spendNano),
     max_budget: nullableUsd(record.maxBudgetNano),

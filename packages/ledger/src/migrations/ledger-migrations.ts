@@ -3,6 +3,7 @@ import { initialMigration } from './0001-initial.js';
 import { spendJournalMigration } from './0003-spend-journal.js';
 import { reportIndexesMigration } from './0004-report-indexes.js';
 import { partialSpendLogIndexesMigration } from './0005-partial-spend-log-indexes.js';
+import { keyIdsMigration } from './0006-key-ids.js';
 
 /**
  * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
@@ -13,4 +14,5 @@ export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0003_spend_journal': spendJournalMigration,
   '0004_report_indexes': reportIndexesMigration,
   '0005_partial_spend_log_indexes': partialSpendLogIndexesMigration,
+  '0006_key_ids': keyIdsMigration,
 };

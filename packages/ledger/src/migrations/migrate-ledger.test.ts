@@ -3,7 +3,7 @@ import { ledgerTestTargets, type TestLedger } from '../testing-internal/ledger-t
 import { ledgerMigrations } from './ledger-migrations.js';
 import { migrateLedger, LEDGER_MIGRATION_TABLE } from './migrate-ledger.js';
 
-const TABLES = ['customers', 'daily_spend', 'keys', 'model_spend', 'spend_logs', 'team_members', 'teams', 'users'];
+const TABLES = ['customers', 'daily_spend', 'key_hashes', 'keys', 'model_spend', 'spend_logs', 'team_members', 'teams', 'users'];
 
 describe.each(ledgerTestTargets())('migrateLedger on $name', (target) => {
   let ledger: TestLedger;

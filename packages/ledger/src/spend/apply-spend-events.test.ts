@@ -106,6 +106,17 @@ describe.each(ledgerTestTargets())('applySpendEvents on $name', (target) => {
     keyHash = regenerated.record.tokenHash;
   });
 
+  it('books to the key row when the event carries a hash two regenerations old', async () => {
+    const oldest = keyHash;
+    const once = await keys.regenerate(keyHash);
+    const twice = await keys.regenerate(once.record.tokenHash);
+    await applySpendEvent(ledger.db, scoped({ cost_nano: '77', api_key: oldest }));
+    expect((await keys.get(twice.record.tokenHash))?.spendNano).toBe(77n);
+    const modelSpend = await ledger.db.selectFrom('model_spend').select(['entity_id', 'spend_nano']).where('entity_type', '=', 'key').execute();
+    expect(modelSpend).toEqual([{ entity_id: twice.record.tokenHash, spend_nano: 77n }]);
+    keyHash = twice.record.tokenHash;
+  });
+
   it('records unpriced calls and failures explicitly, and creates unknown customers', async () => {
     await applySpendEvents(ledger.db, [
       scoped({ cost_nano: null, end_user: 'new-customer' }),

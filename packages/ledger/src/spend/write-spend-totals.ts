@@ -14,19 +14,20 @@ function chunks<T>(items: T[], size: number): T[][] {
   return result;
 }
 
-/** Maps key hashes named by events to the key's current hash (an event may carry a hash since regenerated). */
+/**
+ * Maps key hashes named by events to the key's current hash: an event may carry a hash since regenerated, once or many
+ * times (`key_hashes` holds every hash a key has had, its current one included).
+ */
 async function currentKeyHashes(trx: Trx, hashes: string[]): Promise<Map<string, string>> {
   const current = new Map<string, string>();
   for (const chunk of chunks(hashes, CHUNK_ROWS)) {
     const rows = await trx
-      .selectFrom('keys')
-      .select(['token_hash', 'previous_token_hash'])
-      .where((eb) => eb.or([eb('token_hash', 'in', chunk), eb('previous_token_hash', 'in', chunk)]))
+      .selectFrom('key_hashes')
+      .innerJoin('keys', 'keys.key_id', 'key_hashes.key_id')
+      .select(['key_hashes.token_hash as named_hash', 'keys.token_hash as current_hash'])
+      .where('key_hashes.token_hash', 'in', chunk)
       .execute();
-    for (const row of rows) {
-      if (row.previous_token_hash !== null && !current.has(row.previous_token_hash)) current.set(row.previous_token_hash, row.token_hash);
-      current.set(row.token_hash, row.token_hash);
-    }
+    for (const row of rows) current.set(row.named_hash, row.current_hash);
   }
   return current;
 }
