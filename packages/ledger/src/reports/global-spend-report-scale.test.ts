@@ -9,8 +9,8 @@ const MODELS = 5;
 /**
  * The report reads rollups, not spend logs: 30 days × 100 keys × 5 models is 15,000 rows per partition, what
  * 1.5 million calls (10 per key, model and day) leave behind, and its cost follows those rows (the report lists each
- * key × model per group and day, as LiteLLM's does). The time bound is loose because the machine is shared; the
- * SQLite plan check guards against a full scan.
+ * key × model per group and day, as LiteLLM's does). The time is printed, not asserted (speed is shown by
+ * `pnpm report-bench`; a wall-clock bound only flakes on a shared machine); the plan checks guard against a full scan.
  */
 describe.each(ledgerTestTargets())('globalSpendReport at scale on $name', (target) => {
   let ledger: TestLedger;
@@ -51,7 +51,7 @@ describe.each(ledgerTestTargets())('globalSpendReport at scale on $name', (targe
   }, 120_000);
   afterAll(() => ledger.close());
 
-  it('answers a 30-day team report over 15,000 rollup rows quickly and exactly', async () => {
+  it('answers a 30-day team report over 15,000 rollup rows exactly', async () => {
     await globalSpendReport(ledger.db, { startDate: '2024-04-01', endDate: '2024-04-30', groupBy: 'team' });
     const started = performance.now();
     const report = await globalSpendReport(ledger.db, { startDate: '2024-04-01', endDate: '2024-04-30', groupBy: 'team' });
@@ -60,7 +60,6 @@ describe.each(ledgerTestTargets())('globalSpendReport at scale on $name', (targe
     expect(report).toHaveLength(DAYS);
     expect(report[0]?.groups).toHaveLength(20);
     expect(report.reduce((sum, day) => sum + day.groups.reduce((inner, group) => inner + group.spendNano, 0n), 0n)).toBe(BigInt(DAYS * KEYS * MODELS * 10_000));
-    expect(elapsedMs).toBeLessThan(750);
   });
 
   it('narrows to a few days by index, not by scanning every row', async () => {
