@@ -30,6 +30,7 @@ describeWithRedis('RedisRouterStateStore behaves like the in-memory store', () =
     prefixes.push(keyPrefix);
     // Every failure would otherwise be silently swallowed; a test against a working Redis must see none.
     const logger = { warn: (details: object, message: string) => { throw new Error(`${message}: ${JSON.stringify(details)}`); } };
-    return new RedisRouterStateStore({ redis, keyPrefix, logger, ...options });
+    // The behaviours are about state, not speed: a generous bound keeps a loaded machine's stalls from reading as faults.
+    return new RedisRouterStateStore({ redis, keyPrefix, logger, commandTimeoutMs: 5_000, ...options });
   });
 });
