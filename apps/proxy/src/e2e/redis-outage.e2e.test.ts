@@ -60,7 +60,7 @@ describeWithRedis('Redis dies while calls are in flight', () => {
     const warm = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'warm' }] }).withResponse();
     requestIds.push(warm.response.headers.get('x-litellm-call-id') as string);
 
-    upstream.setBehaviour({ reply: 'text', delayMs: 1_500 });
+    upstream.setBehaviour({ reply: 'text', delayMs: 2_500 });
     const calls = Array.from({ length: IN_FLIGHT }, async (_, index) => {
       if (index % 2 === 0) {
         const { response } = await client.chat.completions
@@ -75,7 +75,7 @@ describeWithRedis('Redis dies while calls are in flight', () => {
       for await (const chunk of stream) void chunk;
       requestIds.push(response.headers.get('x-litellm-call-id') as string);
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // all admitted, all waiting for the upstream
     await relay.cut();
     const cutAt = Date.now();
     let ended: { results: PromiseSettledResult<void>[]; afterMs: number } | undefined;
@@ -96,7 +96,8 @@ describeWithRedis('Redis dies while calls are in flight', () => {
     expect(requestIds).toHaveLength(IN_FLIGHT + 1);
 
     // Every event reaches the queue once Redis is back (straight away or forwarded from the outbox), each once.
-    const inspector = new Queue(queueName, { connection: new Redis(redisUrl as string, { maxRetriesPerRequest: null }) });
+    const connection = new Redis(redisUrl as string, { maxRetriesPerRequest: null });
+    const inspector = new Queue(queueName, { connection });
     try {
       let queued: string[] = [];
       for (const deadline = Date.now() + 15_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
@@ -109,7 +110,7 @@ describeWithRedis('Redis dies while calls are in flight', () => {
       expect(new Set(queued).size).toBe(queued.length);
     } finally {
       await inspector.close();
-      await (await inspector.client).quit().catch(() => undefined);
+      await connection.quit();
     }
   }, 90_000);
 });

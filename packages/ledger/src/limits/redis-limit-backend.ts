@@ -18,6 +18,8 @@ import { refusalOf } from './limit-refusal.js';
 import {
   AdmitCode,
   defineLimitScripts,
+  LIMIT_SCRIPT_NAMES,
+  limitScriptSource,
   type LimitScriptCall,
   type LimitScriptName,
   SettleCode,
@@ -101,6 +103,14 @@ export class RedisLimitBackend implements LimitBackend {
     this.redis = redis;
     this.scripts = defineLimitScripts(redis);
     this.breaker = new CircuitBreaker(circuitBreaker);
+  }
+
+  /**
+   * Loads the limit scripts into Redis (and so waits for the connection): call it before taking traffic, so the first
+   * admissions find a connected client and compiled scripts instead of spending their bounded wait on both.
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all(LIMIT_SCRIPT_NAMES.map((name) => this.redis.script('LOAD', limitScriptSource(name))));
   }
 
   async admit(input: AdmitRequest): Promise<AdmitResult> {
