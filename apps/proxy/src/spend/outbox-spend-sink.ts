@@ -88,8 +88,9 @@ export class OutboxSpendSink implements SpendSink {
   /** Forwards batches until the outbox is empty; resolves true when events remain (the primary refused some). */
   private async forwardOnce(): Promise<boolean> {
     const { outbox, primary } = this.options;
-    for (;;) {
-      const entries = outbox.peek(this.forwardBatch);
+    // One event first: while the primary is still down, each attempt costs one waiting call, not a batch of them.
+    for (let batch = 1; ; batch = this.forwardBatch) {
+      const entries = outbox.peek(batch);
       if (entries.length === 0) return false;
       const results = await Promise.allSettled(
         entries.map((entry) => withTimeout(primary.record(entry.event), { timeoutMs: this.recordTimeoutMs, what: 'spend sink' })),
