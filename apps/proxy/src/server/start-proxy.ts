@@ -14,6 +14,7 @@ import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
 import { createBudgetSeeder } from '../gateway/seed-budget-counter.js';
 import { createLogger, type Logger } from '../observability/create-logger.js';
 import { ProxyMetrics } from '../observability/proxy-metrics.js';
+import { registerAuthCacheMetrics } from '../observability/auth-cache-metrics.js';
 import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
@@ -147,6 +148,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     });
   }
   const metrics = new ProxyMetrics();
+  registerAuthCacheMetrics(metrics.registry, () => authDirectory.cacheSizes());
   const globalMax = config.litellm_settings.max_budget;
   const gateway = new Gateway({
     router,
