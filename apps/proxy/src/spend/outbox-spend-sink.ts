@@ -31,6 +31,7 @@ export class OutboxSpendSink implements SpendSink {
   private forwardTimer: NodeJS.Timeout | undefined;
   private forwarding: Promise<void> = Promise.resolve();
   private closed = false;
+  private toKeep: { event: SpendEventInput; resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   constructor(private readonly options: OutboxSpendSinkOptions) {
     this.recordTimeoutMs = options.recordTimeoutMs ?? 1_500;
@@ -47,11 +48,37 @@ export class OutboxSpendSink implements SpendSink {
     try {
       await this.breaker.run(() => withTimeout(this.options.primary.record(event), { timeoutMs: this.recordTimeoutMs, what: 'spend sink' }));
     } catch (error) {
-      // Throws only when the outbox cannot be written either: then the event truly cannot be kept.
-      this.options.outbox.put([event]);
+      // Rejects only when the outbox cannot be written either: then the event truly cannot be kept.
+      await this.keep(event);
       this.options.logger.warn({ err: error, requestId: event.request_id }, 'spend event kept in the local outbox; it is forwarded when the spend sink recovers');
       this.scheduleForward(this.forwardIntervalMs);
     }
+  }
+
+  /** Events that fail over in the same turn of the event loop share one commit (one fsync). */
+  private keep(event: SpendEventInput): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.toKeep.push({ event, resolve, reject });
+      if (this.toKeep.length > 1) return;
+      setImmediate(() => {
+        const batch = this.toKeep;
+        this.toKeep = [];
+        try {
+          this.options.outbox.put(batch.map((item) => item.event));
+          for (const item of batch) item.resolve();
+        } catch {
+          // One bad event must not take the others down with it: keep each on its own.
+          for (const item of batch) {
+            try {
+              this.options.outbox.put([item.event]);
+              item.resolve();
+            } catch (error) {
+              item.reject(error);
+            }
+          }
+        }
+      });
+    });
   }
 
   totalsUpToDate(): Promise<void> {
