@@ -79,11 +79,13 @@ describeWithRedis('Redis dies while calls are in flight', () => {
     await relay.cut();
     const cutAt = Date.now();
     let ended: { results: PromiseSettledResult<void>[]; afterMs: number } | undefined;
+    let patience: NodeJS.Timeout | undefined;
     try {
       ended = await Promise.race([
         Promise.allSettled(calls).then((results) => ({ results, afterMs: Date.now() - cutAt })),
-        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), PATIENCE_MS)),
+        new Promise<undefined>((resolve) => (patience = setTimeout(() => resolve(undefined), PATIENCE_MS))),
       ]);
+      clearTimeout(patience);
       console.log(`in-flight calls ended ${ended === undefined ? `> ${PATIENCE_MS}` : ended.afterMs} ms after Redis was cut`);
     } finally {
       await relay.restore();
