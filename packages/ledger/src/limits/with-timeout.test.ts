@@ -30,4 +30,22 @@ describe('withTimeout', () => {
       await store.terminate();
     }
   });
+
+  it('gives a call one more bound when its timer fired late because the event loop was blocked', async () => {
+    let answer: (value: string) => void = () => undefined;
+    const bounded = withTimeout(new Promise<string>((resolve) => (answer = resolve)), { timeoutMs: 50, what: 'a store' });
+    const until = Date.now() + 300; // a stall before the command even left the process
+    while (Date.now() < until);
+    setTimeout(() => answer('late but answered'), 20);
+    await expect(bounded).resolves.toBe('late but answered');
+  });
+
+  it('still refuses a call that gets no answer after the extra bound', async () => {
+    const startedAt = Date.now();
+    const bounded = withTimeout(new Promise(() => undefined), { timeoutMs: 50, what: 'a silent store' });
+    const until = Date.now() + 300;
+    while (Date.now() < until);
+    await expect(bounded).rejects.toBeInstanceOf(LimiterTimeoutError);
+    expect(Date.now() - startedAt).toBeLessThan(300 + 2 * 50 + 100);
+  });
 });
