@@ -23,6 +23,7 @@ import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
 import { connectDistributedBackends } from './connect-distributed-backends.js';
 import { openLedgerWithin } from './open-ledger-within.js';
+import { startupTimeoutMsOf } from './startup-error.js';
 import { OutboxSpendSink } from '../spend/outbox-spend-sink.js';
 import { spendOutboxPath } from '../spend/spend-outbox-path.js';
 
@@ -72,7 +73,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const timezone = config.litellm_settings.timezone ?? 'UTC';
   const schema = env['DATABASE_SCHEMA'];
   // How long start-up waits for PostgreSQL / Redis before it gives up with a one-line error (main exits non-zero).
-  const startupTimeoutMs = Number(env['TOLLGATE_STARTUP_TIMEOUT_MS'] ?? 10_000);
+  const startupTimeoutMs = startupTimeoutMsOf(env);
   const ledger = await openLedgerWithin({
     url: databaseUrl,
     timezone,

@@ -19,3 +19,12 @@ export function describeEndpoint(url: string): string {
     return 'an unparsable URL';
   }
 }
+
+/** `TOLLGATE_STARTUP_TIMEOUT_MS`: how long start-up waits for PostgreSQL and Redis (default 10 000 ms). */
+export function startupTimeoutMsOf(env: Record<string, string | undefined>): number {
+  const text = env['TOLLGATE_STARTUP_TIMEOUT_MS'];
+  if (text === undefined || text === '') return 10_000;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) throw new StartupError(`TOLLGATE_STARTUP_TIMEOUT_MS must be a positive whole number of ms, not ${JSON.stringify(text)}`);
+  return value;
+}
