@@ -81,8 +81,10 @@ export class OutboxSpendSink implements SpendSink {
     });
   }
 
-  totalsUpToDate(): Promise<void> {
-    return this.options.primary.totalsUpToDate();
+  /** Also tries to forward the outbox first (bounded), so reads after an outage see the calls made during it. */
+  async totalsUpToDate(): Promise<void> {
+    if (!this.closed && this.options.outbox.size > 0) await this.forwardOnce().catch(() => undefined);
+    await this.options.primary.totalsUpToDate();
   }
 
   /** Forwards what it can within one bounded attempt (the rest stays in the outbox for the next start), then closes. */
