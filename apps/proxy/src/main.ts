@@ -4,6 +4,7 @@ import { parseProxyArgs } from './cli/parse-proxy-args.js';
 import { ConfigError, loadProxyConfig } from './config/load-proxy-config.js';
 import { createLogger } from './observability/create-logger.js';
 import { startProxy } from './server/start-proxy.js';
+import { StartupError } from './server/startup-error.js';
 
 async function main(): Promise<void> {
   const logger = createLogger();
@@ -28,7 +29,16 @@ async function main(): Promise<void> {
   for (const missing of loaded.unresolved) {
     logger.warn({ path: missing.path, variable: missing.variable }, 'config references an unset environment variable');
   }
-  const proxy = await startProxy({ config: loaded.config, port: args.port, host: args.host, logger });
+  let proxy;
+  try {
+    proxy = await startProxy({ config: loaded.config, port: args.port, host: args.host, logger });
+  } catch (error) {
+    if (error instanceof StartupError) {
+      process.stderr.write(`tollgate proxy cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 30_000);

@@ -134,7 +134,7 @@ export { decodeNdjsonStream } from './ndjson/decode-ndjson-stream.js';
 
 // Cancellation: link a controller to a parent signal without AbortSignal.any's allocations.
 export { followAbort } from './abort/follow-abort.js';
-export { LruCache } from './cache/lru-cache.js';
+export { LruCache, type LruCacheOptions } from './cache/lru-cache.js';
 
 // Model names: `provider/model`, or a bare name resolved by an injected catalogue lookup.
 export { parseModelRef, type ModelRef, type ParseModelRefOptions } from './model-ref/parse-model-ref.js';

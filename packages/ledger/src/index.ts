@@ -93,6 +93,7 @@ export {
   type SpendQueue,
 } from './queue/spend-queue-contract.js';
 export { enqueueSpendEvent } from './queue/enqueue-spend-event.js';
+export { SpendOutbox, type OutboxEntry } from './outbox/spend-outbox.js';
 export { createSpendProcessor, parseSpendJobData } from './queue/create-spend-processor.js';
 
 // Reports.

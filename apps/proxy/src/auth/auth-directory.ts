@@ -1,4 +1,4 @@
-import { AuthenticationError } from '@tollgate/core';
+import { AuthenticationError, LruCache } from '@tollgate/core';
 import type { CustomerRecord, Ledger } from '@tollgate/ledger';
 import type { AuthContext } from './auth-context.js';
 import { KeyHashCache } from './key-hash-cache.js';
@@ -9,6 +9,10 @@ export interface AuthDirectoryOptions {
   masterKeyHash: string | undefined;
   /** How long a resolved key stays cached; changes made through this proxy invalidate at once. */
   ttlMs?: number;
+  /** Keys and customers kept (each), most recently used first. Default 10 000. */
+  capacity?: number;
+  /** Unknown keys and unknown customers remembered (each), so a repeated bad token costs no database read. Default 1 000. */
+  negativeCapacity?: number;
   clock?: () => number;
   /** Told of every local invalidation, so other replicas can apply it (Redis pub/sub in distributed mode). */
   broadcast?: (message: InvalidationMessage) => void;
@@ -17,26 +21,47 @@ export interface AuthDirectoryOptions {
 /** A cache invalidation as replicas exchange it. */
 export type InvalidationMessage = { kind: 'key'; tokenHash: string } | { kind: 'all-keys' } | { kind: 'customer'; endUserId: string };
 
-interface CacheEntry<T> {
-  value: T;
-  expiresAtMs: number;
+/** How many entries each cache holds (for tests and metrics). */
+export interface AuthCacheSizes {
+  keys: number;
+  unknownKeys: number;
+  customers: number;
+  unknownCustomers: number;
 }
 
 /**
- * Resolves keys to callers with a TTL cache, so steady-state requests never touch the database. Management routes
- * call `invalidate*` after every change; the TTL bounds staleness for changes made elsewhere (another replica
- * without pub/sub, or the database edited by hand).
+ * Resolves keys to callers with bounded TTL caches, so steady-state requests never touch the database and random
+ * tokens or end-user ids cannot grow memory without bound: found keys and customers in LRUs of `capacity`, unknown
+ * ones in small separate LRUs (a flood of bad tokens pushes out other bad tokens, never a valid key). Requests that
+ * miss on the same key or customer at once share one database read. Management routes call `invalidate*` after
+ * every change; the TTL bounds staleness for changes made elsewhere (another replica without pub/sub, or the
+ * database edited by hand).
  */
 export class AuthDirectory {
-  private readonly keys = new Map<string, CacheEntry<AuthContext | undefined>>();
-  private readonly customers = new Map<string, CacheEntry<CustomerRecord | undefined>>();
-  private readonly ttlMs: number;
+  private readonly keys: LruCache<string, AuthContext>;
+  private readonly unknownKeys: LruCache<string, true>;
+  private readonly customers: LruCache<string, CustomerRecord>;
+  private readonly unknownCustomers: LruCache<string, true>;
+  private readonly keyLoads = new Map<string, Promise<AuthContext | undefined>>();
+  private readonly customerLoads = new Map<string, Promise<CustomerRecord | undefined>>();
+  /** Bumped by every invalidation: a load that started before one must not cache what it read. */
+  private generation = 0;
   private readonly clock: () => number;
   private readonly keyHashes = new KeyHashCache();
 
   constructor(private readonly options: AuthDirectoryOptions) {
-    this.ttlMs = options.ttlMs ?? 30_000;
     this.clock = options.clock ?? Date.now;
+    const cacheOptions = { ttlMs: options.ttlMs ?? 30_000, clock: this.clock };
+    const capacity = options.capacity ?? 10_000;
+    const negativeCapacity = options.negativeCapacity ?? 1_000;
+    this.keys = new LruCache(capacity, cacheOptions);
+    this.unknownKeys = new LruCache(negativeCapacity, cacheOptions);
+    this.customers = new LruCache(capacity, cacheOptions);
+    this.unknownCustomers = new LruCache(negativeCapacity, cacheOptions);
+  }
+
+  cacheSizes(): AuthCacheSizes {
+    return { keys: this.keys.size, unknownKeys: this.unknownKeys.size, customers: this.customers.size, unknownCustomers: this.unknownCustomers.size };
   }
 
   /** The caller for a raw key, or AuthenticationError (unknown, blocked, expired). */
@@ -73,10 +98,14 @@ export class AuthDirectory {
   /** The customer (end user) row for an id, cached; undefined when unknown. */
   async customer(endUserId: string): Promise<CustomerRecord | undefined> {
     const cached = this.customers.get(endUserId);
-    if (cached !== undefined && cached.expiresAtMs > this.clock()) return cached.value;
-    const value = await this.options.ledger.customers.get(endUserId);
-    this.customers.set(endUserId, { value, expiresAtMs: this.clock() + this.ttlMs });
-    return value;
+    if (cached !== undefined || this.unknownCustomers.has(endUserId)) return cached;
+    return this.loadOnce({
+      id: endUserId,
+      loads: this.customerLoads,
+      load: () => this.options.ledger.customers.get(endUserId),
+      found: this.customers,
+      unknown: this.unknownCustomers,
+    });
   }
 
   /** Forget one key (after update, block, delete, regenerate). */
@@ -99,17 +128,56 @@ export class AuthDirectory {
 
   /** Applies an invalidation locally (also what a replica does with one it receives); never rebroadcasts. */
   applyInvalidation(message: InvalidationMessage): void {
-    if (message.kind === 'key') this.keys.delete(message.tokenHash);
-    else if (message.kind === 'all-keys') this.keys.clear();
-    else this.customers.delete(message.endUserId);
+    this.generation += 1;
+    if (message.kind === 'key') {
+      this.keys.delete(message.tokenHash);
+      this.unknownKeys.delete(message.tokenHash);
+      this.keyLoads.delete(message.tokenHash);
+    } else if (message.kind === 'all-keys') {
+      this.keys.clear();
+      this.unknownKeys.clear();
+      this.keyLoads.clear();
+    } else {
+      this.customers.delete(message.endUserId);
+      this.unknownCustomers.delete(message.endUserId);
+      this.customerLoads.delete(message.endUserId);
+    }
   }
 
   private async lookup(tokenHash: string): Promise<AuthContext | undefined> {
     const cached = this.keys.get(tokenHash);
-    if (cached !== undefined && cached.expiresAtMs > this.clock()) return cached.value;
-    const value = await this.load(tokenHash);
-    this.keys.set(tokenHash, { value, expiresAtMs: this.clock() + this.ttlMs });
-    return value;
+    if (cached !== undefined || this.unknownKeys.has(tokenHash)) return cached;
+    return this.loadOnce({ id: tokenHash, loads: this.keyLoads, load: () => this.load(tokenHash), found: this.keys, unknown: this.unknownKeys });
+  }
+
+  /** One database read per missing id however many requests wait for it; its answer is cached unless invalidated meanwhile. */
+  private loadOnce<Value>(options: {
+    id: string;
+    loads: Map<string, Promise<Value | undefined>>;
+    load: () => Promise<Value | undefined>;
+    found: LruCache<string, Value>;
+    unknown: LruCache<string, true>;
+  }): Promise<Value | undefined> {
+    const { id, loads } = options;
+    const running = loads.get(id);
+    if (running !== undefined) return running;
+    const generation = this.generation;
+    const loading = options.load().then(
+      (value) => {
+        if (loads.get(id) === loading) loads.delete(id);
+        if (generation === this.generation) {
+          if (value === undefined) options.unknown.set(id, true);
+          else options.found.set(id, value);
+        }
+        return value;
+      },
+      (error: unknown) => {
+        if (loads.get(id) === loading) loads.delete(id);
+        throw error;
+      },
+    );
+    loads.set(id, loading);
+    return loading;
   }
 
   private async load(tokenHash: string): Promise<AuthContext | undefined> {

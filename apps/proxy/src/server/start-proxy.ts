@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import { dirname } from 'node:path';
 import type { Redis } from 'ioredis';
-import { createLimiterRedis, hashApiKey, MemoryLimitBackend, openLedger, RedisLimitBackend, usdToNanoUsd, type LimitBackend } from '@tollgate/ledger';
+import { hashApiKey, MemoryLimitBackend, SpendOutbox, usdToNanoUsd, type LimitBackend } from '@tollgate/ledger';
 import { Router } from '@tollgate/router';
 import { RedisRouterStateStore } from '../router-state/redis-router-state-store.js';
 import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
@@ -14,12 +14,18 @@ import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
 import { createBudgetSeeder } from '../gateway/seed-budget-counter.js';
 import { createLogger, type Logger } from '../observability/create-logger.js';
 import { ProxyMetrics } from '../observability/proxy-metrics.js';
+import { registerAuthCacheMetrics } from '../observability/auth-cache-metrics.js';
 import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
+import { connectDistributedBackends } from './connect-distributed-backends.js';
+import { openLedgerWithin } from './open-ledger-within.js';
+import { startupTimeoutMsOf } from './startup-error.js';
+import { OutboxSpendSink } from '../spend/outbox-spend-sink.js';
+import { spendOutboxPath } from '../spend/spend-outbox-path.js';
 
 export const PROXY_VERSION = '0.1.0';
 
@@ -66,29 +72,53 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   if (!/^[a-z]+:\/\//.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(dirname(databaseUrl), { recursive: true });
   const timezone = config.litellm_settings.timezone ?? 'UTC';
   const schema = env['DATABASE_SCHEMA'];
-  const ledger = await openLedger({ url: databaseUrl, timezone, ...(schema && /^postgres/.test(databaseUrl) ? { schema } : {}) });
+  // How long start-up waits for PostgreSQL / Redis before it gives up with a one-line error (main exits non-zero).
+  const startupTimeoutMs = startupTimeoutMsOf(env);
+  const ledger = await openLedgerWithin({
+    url: databaseUrl,
+    timezone,
+    ...(schema && /^postgres/.test(databaseUrl) ? { schema } : {}),
+    timeoutMs: startupTimeoutMs,
+  });
 
   const seed = createBudgetSeeder(ledger);
   const failOpen = config.general_settings.fail_open_on_limiter_error ?? false;
   const redisUrl = env['REDIS_URL'];
   let redis: Redis | undefined;
   let queueRedis: Redis | undefined;
+  let subscriberRedis: Redis | undefined;
   let limiter: LimitBackend;
-  let spendSink: SpendSink;
+  let primarySink: SpendSink;
   if (redisUrl) {
-    redis = createLimiterRedis(redisUrl);
-    limiter = new RedisLimitBackend({ redis, seed, failOpen, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits' });
-    const { Redis: RedisClient } = await import('ioredis');
-    queueRedis = new RedisClient(redisUrl, { maxRetriesPerRequest: null });
-    // Loaded only in distributed mode: an embedded proxy never loads BullMQ.
-    const { QueueSpendSink } = await import('../spend/queue-spend-sink.js');
-    spendSink = new QueueSpendSink({ connection: queueRedis, queueName: env['SPEND_QUEUE_NAME'] });
+    const backends = await connectDistributedBackends({
+      url: redisUrl,
+      seed,
+      failOpen,
+      keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits',
+      queueName: env['SPEND_QUEUE_NAME'],
+      timeoutMs: startupTimeoutMs,
+      logger,
+    }).catch(async (error: unknown) => {
+      await ledger.close();
+      throw error;
+    });
+    ({ redis, queueRedis, subscriberRedis, limiter } = backends);
+    primarySink = backends.queueSink;
   } else {
     limiter = new MemoryLimitBackend({ seed, failOpen });
     const embeddedSink = new EmbeddedSpendSink({ ledger, logger });
     await embeddedSink.start();
-    spendSink = embeddedSink;
+    primarySink = embeddedSink;
   }
+  // Events the primary sink cannot take in time (Redis down, a failed commit) wait in a local file, never lost.
+  const outboxSink = new OutboxSpendSink({
+    primary: primarySink,
+    outbox: SpendOutbox.open(spendOutboxPath({ databaseUrl, env })),
+    logger,
+    recordTimeoutMs: redisUrl ? 1_500 : 6_000,
+  });
+  outboxSink.start();
+  const spendSink: SpendSink = outboxSink;
   // Replicas share cooldowns and deployment usage through Redis in distributed mode.
   const routerStateStore = redis
     ? new RedisRouterStateStore({ redis, keyPrefix: env['TOLLGATE_REDIS_PREFIX'] ?? 'limits', logger })
@@ -109,17 +139,17 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     masterKeyHash: masterKey ? hashApiKey(masterKey) : undefined,
     broadcast: (message: InvalidationMessage) => bus?.publish(message),
   });
-  if (redisUrl && queueRedis) {
-    const { Redis: RedisClient } = await import('ioredis');
+  if (queueRedis && subscriberRedis) {
     bus = await RedisInvalidationBus.connect({
       publisher: queueRedis,
-      subscriber: new RedisClient(redisUrl),
+      subscriber: subscriberRedis,
       channel: `tollgate:{${env['TOLLGATE_REDIS_PREFIX'] ?? 'limits'}}:auth-invalidate`,
       onMessage: (message) => authDirectory.applyInvalidation(message),
       onError: (error) => logger.warn({ err: error }, 'ignored a malformed cache invalidation message'),
     });
   }
   const metrics = new ProxyMetrics();
+  registerAuthCacheMetrics(metrics.registry, () => authDirectory.cacheSizes());
   const globalMax = config.litellm_settings.max_budget;
   const gateway = new Gateway({
     router,

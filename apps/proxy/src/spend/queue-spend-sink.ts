@@ -8,9 +8,11 @@ export class QueueSpendSink implements SpendSink {
   private readonly connection: Redis;
   private readonly queue: Queue;
 
-  constructor(options: { connection: Redis; queueName?: string }) {
+  constructor(options: { connection: Redis; queueName?: string | undefined; onError?: (error: Error) => void }) {
     this.connection = options.connection;
     this.queue = new Queue(options.queueName ?? SPEND_QUEUE_NAME, { connection: options.connection });
+    // Without a listener an 'error' event (Redis down) would be thrown as an unhandled error.
+    this.queue.on('error', options.onError ?? (() => undefined));
   }
 
   async record(event: SpendEventInput): Promise<void> {

@@ -10,6 +10,7 @@ import type { Logger } from '../observability/create-logger.js';
 import { registerQueueMetrics } from '../observability/register-queue-metrics.js';
 import { WorkerMetrics } from '../observability/worker-metrics.js';
 import { createRedisConnection } from '../redis/create-redis-connection.js';
+import { throttledErrorLog } from '../observability/throttled-error-log.js';
 import { createSpendWorker, type SpendWorker } from '../spend/create-spend-worker.js';
 
 /** Options of {@link startWorker}. */
@@ -56,7 +57,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   let maintenance: MaintenanceWorker | undefined;
   try {
     redis = createRedisConnection(config.redisUrl);
-    redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+    redis.on('error', throttledErrorLog({ logger, message: 'redis connection error' }));
     const connection = redis;
     const metrics = new WorkerMetrics({ processMetrics: options.processMetrics ?? true });
     spend = createSpendWorker({

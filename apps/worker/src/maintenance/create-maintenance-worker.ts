@@ -17,6 +17,7 @@ import {
 } from './maintenance-jobs.js';
 import { retentionCutoff } from './retention-cutoff.js';
 import { scheduleMaintenanceJobs, type MaintenanceQueue, type ScheduleMaintenanceJobsOptions } from './schedule-maintenance-jobs.js';
+import { throttledErrorLog } from '../observability/throttled-error-log.js';
 
 /** Options of {@link createMaintenanceWorker}. */
 export interface CreateMaintenanceWorkerOptions extends ScheduleMaintenanceJobsOptions {
@@ -96,8 +97,9 @@ export function createMaintenanceWorker(options: CreateMaintenanceWorkerOptions)
     connection: options.connection,
     concurrency: 1,
   });
-  worker.on('error', (error) => logger.error({ queue: queueName, err: error }, 'maintenance worker error'));
+  worker.on('error', throttledErrorLog({ logger, fields: { queue: queueName }, message: 'maintenance worker error' }));
   const queue: MaintenanceQueue = new Queue(queueName, { connection: options.connection });
+  queue.on('error', throttledErrorLog({ logger, fields: { queue: queueName }, message: 'maintenance queue error' }));
   const ready = scheduleMaintenanceJobs(queue, options);
   ready.catch((error: unknown) => logger.error({ queue: queueName, err: error }, 'could not schedule maintenance jobs'));
 

@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/create-logger.js';
 import { WorkerMetrics } from '../observability/worker-metrics.js';
 import { SpendBatcher, type ApplySpendBatch, type SpendBatchReport } from './spend-batcher.js';
+import { throttledErrorLog } from '../observability/throttled-error-log.js';
 
 /** The BullMQ worker type of the spend queue: a job carries a spend event and returns whether it booked it. */
 export type SpendQueueWorker = Worker<SpendEvent, boolean, typeof SPEND_JOB_NAME>;
@@ -105,12 +106,13 @@ export function createSpendWorker(options: CreateSpendWorkerOptions): SpendWorke
     maxStalledCount: 100,
     autorun: options.autorun ?? true,
   });
-  worker.on('error', (error) => logger.error({ queue: queueName, err: error }, 'spend worker error'));
+  worker.on('error', throttledErrorLog({ logger, fields: { queue: queueName }, message: 'spend worker error' }));
   worker.on('stalled', (jobId) => {
     metrics.stalled.inc();
     logger.warn({ queue: queueName, jobId }, 'spend job of a dead worker taken over');
   });
   const queue: SpendQueue = new Queue(queueName, { connection: options.connection });
+  queue.on('error', throttledErrorLog({ logger, fields: { queue: queueName }, message: 'spend queue error' }));
 
   return {
     worker,

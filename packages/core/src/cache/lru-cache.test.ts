@@ -15,6 +15,25 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('forgets an entry ttlMs after it was stored, and get/set/has/delete keep the recency order', () => {
+    let nowMs = 1_000;
+    const cache = new LruCache<string, number | undefined>(2, { ttlMs: 100, clock: () => nowMs });
+    cache.set('a', 1);
+    cache.set('miss', undefined);
+    expect(cache.has('miss')).toBe(true);
+    expect(cache.get('a')).toBe(1); // a is now the most recent
+    cache.set('b', 2); // pushes out miss
+    expect(cache.has('miss')).toBe(false);
+    nowMs += 99;
+    expect(cache.get('a')).toBe(1);
+    nowMs += 1;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.getOrCreate('a', () => 3)).toBe(3);
+    cache.delete('a');
+    expect(cache.has('a')).toBe(false);
+    expect(cache.size).toBe(1);
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new LruCache(0)).toThrow(RangeError);
   });

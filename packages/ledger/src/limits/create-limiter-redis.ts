@@ -1,7 +1,12 @@
 import type { Redis } from 'ioredis';
 
 export interface CreateLimiterRedisOptions {
-  /** Upper bound on one command, also enforced by the backend itself. Default 500 ms. */
+  /**
+   * ioredis' own bound on one command, a backstop that frees commands whose reply never comes. Default 2000 ms: the
+   * backend's bound (`RedisLimitBackend`'s `commandTimeoutMs`, 500 ms) is what callers wait for; this one must be
+   * longer, because ioredis' timer fires before a reply that arrived during an event-loop stall is read (the cause of
+   * 503s on a cold proxy's first burst), whereas the backend's bound lets such a reply win.
+   */
   commandTimeoutMs?: number;
   /** Upper bound on establishing the TCP connection. Default 1000 ms. */
   connectTimeoutMs?: number;
@@ -21,7 +26,7 @@ export function createLimiterRedis(url: string, options: CreateLimiterRedisOptio
     lazyConnect: true,
     maxRetriesPerRequest: 0,
     autoResendUnfulfilledCommands: false,
-    commandTimeout: options.commandTimeoutMs ?? 500,
+    commandTimeout: options.commandTimeoutMs ?? 2_000,
     connectTimeout: options.connectTimeoutMs ?? 1000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
     // A limiter connection has nothing to flush on shutdown; do not hold the process for ioredis' default 2 s.

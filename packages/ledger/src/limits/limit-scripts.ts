@@ -37,6 +37,8 @@ const LIMIT_SCRIPTS = {
 
 export type LimitScriptName = keyof typeof LIMIT_SCRIPTS;
 
+export const LIMIT_SCRIPT_NAMES = Object.keys(LIMIT_SCRIPTS) as LimitScriptName[];
+
 /** Runs one script in one round trip (EVALSHA; ioredis falls back to EVAL on NOSCRIPT). */
 export type LimitScriptCall = (keys: string[], args: string[]) => Promise<unknown>;
 

@@ -18,6 +18,8 @@ import { refusalOf } from './limit-refusal.js';
 import {
   AdmitCode,
   defineLimitScripts,
+  LIMIT_SCRIPT_NAMES,
+  limitScriptSource,
   type LimitScriptCall,
   type LimitScriptName,
   SettleCode,
@@ -71,6 +73,10 @@ const REFUSAL_KINDS: Partial<Record<AdmitCode, LimitKind>> = {
   [AdmitCode.TpmExceeded]: 'tpm',
 };
 
+/** How often settlements that Redis did not take are retried, and how many are kept for it. */
+const ENDING_RETRY_INTERVAL_MS = 1_000;
+const MAX_UNFINISHED_ENDINGS = 100_000;
+
 /** How often (in request time) admissions that were never settled are forgotten. */
 const SWEEP_INTERVAL_MS = 60_000;
 
@@ -90,6 +96,9 @@ export class RedisLimitBackend implements LimitBackend {
   private readonly held = new Map<string, HeldAdmission>();
   private readonly seeding = new SingleFlight<void>();
   private nextSweepAtMs = 0;
+  /** Settlements and releases that Redis did not take, retried in the background (see `finish`). */
+  private readonly unfinished = new Map<string, RequestEnding>();
+  private retryTimer: NodeJS.Timeout | undefined;
 
   constructor(options: RedisLimitBackendOptions) {
     const { redis, keyPrefix, commandTimeoutMs, circuitBreaker, timeSource, ...limiterOptions } = options;
@@ -101,6 +110,14 @@ export class RedisLimitBackend implements LimitBackend {
     this.redis = redis;
     this.scripts = defineLimitScripts(redis);
     this.breaker = new CircuitBreaker(circuitBreaker);
+  }
+
+  /**
+   * Loads the limit scripts into Redis (and so waits for the connection): call it before taking traffic, so the first
+   * admissions find a connected client and compiled scripts instead of spending their bounded wait on both.
+   */
+  async warmUp(): Promise<void> {
+    await Promise.all(LIMIT_SCRIPT_NAMES.map((name) => this.redis.script('LOAD', limitScriptSource(name))));
   }
 
   async admit(input: AdmitRequest): Promise<AdmitResult> {
@@ -162,7 +179,10 @@ export class RedisLimitBackend implements LimitBackend {
       const keys = this.settleKeys(requestId, plan);
       reply = await this.run('settle', () => this.scripts.settle(keys, this.settleArgs(options, plan)));
     } catch (error) {
-      // Nothing is known to have changed; the entry stays so a retry settles it (the script is idempotent).
+      // Nothing is known to have changed; the entry stays, and the ending is retried in the background until Redis
+      // takes it (the script is idempotent), so a call that ended during an outage still moves its cost from
+      // reserved to committed instead of leaving its reservation until the lease ends and its cost uncounted.
+      if (plan) this.retryLater(options);
       const detail = error instanceof Error ? error.message : String(error);
       const reason = `the limit store (Redis) could not be reached: ${detail}`;
       return { outcome: 'unavailable', requestId, leaseExpired: false, softBudgetCrossings: [], reason };
@@ -320,6 +340,25 @@ export class RedisLimitBackend implements LimitBackend {
       String(this.options.retentionMs),
       ...(plan?.budgets ?? []).map((budget) => String(budget.window.softNano ?? 0)),
     ];
+  }
+
+  private retryLater(ending: RequestEnding): void {
+    if (this.unfinished.size < MAX_UNFINISHED_ENDINGS || this.unfinished.has(ending.requestId)) this.unfinished.set(ending.requestId, ending);
+    if (this.retryTimer === undefined) {
+      this.retryTimer = setTimeout(() => void this.retryUnfinished(), ENDING_RETRY_INTERVAL_MS);
+      this.retryTimer.unref();
+    }
+  }
+
+  /** Retries endings that failed, oldest first; stops at the first that fails again (it re-queues itself). */
+  private async retryUnfinished(): Promise<void> {
+    this.retryTimer = undefined;
+    for (const [requestId, ending] of [...this.unfinished]) {
+      this.unfinished.delete(requestId);
+      if (!this.held.has(requestId)) continue; // forgotten (lease and retention over): nothing left to settle
+      const result = await this.finish(ending);
+      if (result.outcome === 'unavailable') return;
+    }
   }
 
   private sweep(nowMs: number): void {
