@@ -45,7 +45,9 @@ export async function runWorkerCli(options: RunWorkerCliOptions): Promise<void> 
   try {
     worker = await startWorker({ config, logger });
   } catch (error) {
-    logger.fatal({ err: error }, 'tollgate worker could not start');
+    // One line an operator can read (no stack, no credentials); the log keeps the detail at debug level.
+    logger.debug({ err: error }, 'tollgate worker could not start');
+    process.stderr.write(`tollgate-worker cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(WorkerExitCode.Failure);
   }
   installSignalHandlers({ worker, logger, shutdownTimeoutMs: options.shutdownTimeoutMs ?? 30_000 });

@@ -13,6 +13,17 @@ describe('tollgate-worker process: settings', () => {
     expect(worker.stderr()).toContain('BATCH_SIZE (--batch-size): expected an integer from 1 to 5000, got "many"');
   }, 20_000);
 
+  it('exits 1 with one line on stderr (no stack, no password) when PostgreSQL is unreachable', async () => {
+    const worker = spawnWorker({
+      env: { REDIS_URL: 'redis://127.0.0.1:1', DATABASE_URL: 'postgres://postgres:hunter2@127.0.0.1:1/test', WORKER_PORT: '0' },
+    });
+    expect(await worker.exited).toBe(1);
+    const lines = worker.stderr().trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(/^tollgate-worker cannot start: .*ECONNREFUSED/)]);
+    expect(worker.stderr()).not.toContain('hunter2');
+    expect(worker.logs.filter((line) => line['level'] === 60)).toEqual([]);
+  }, 20_000);
+
   it('exits 2 when REDIS_URL is missing', async () => {
     const worker = spawnWorker({ env: { REDIS_URL: '' } });
     expect(await worker.exited).toBe(2);
