@@ -67,8 +67,9 @@ describeIf('spend worker recovery against Redis and PostgreSQL', () => {
 
     const expected = sumOf(events);
     expect(await readTotals(db)).toEqual({ logs: 300, logSum: expected, key: expected, user: expected, team: expected });
-    // The restarted worker saw the committed events again (redelivered) and added nothing for them.
-    expect((await restarted.metrics.eventsDuplicate.get()).values[0]?.value).toBe(committedBeforeCrash);
+    // The restarted worker saw the committed events again (redelivered) and added nothing for them. On a loaded machine
+    // its own 1 s locks may lapse too, so some of its batches are redelivered to it again: at least the crashed ones.
+    expect((await restarted.metrics.eventsDuplicate.get()).values[0]?.value).toBeGreaterThanOrEqual(committedBeforeCrash);
     expect((await restarted.metrics.eventsApplied.get()).values[0]?.value).toBe(300 - committedBeforeCrash);
     expect((await restarted.metrics.stalled.get()).values[0]?.value).toBeGreaterThanOrEqual(committedBeforeCrash);
     await queue.close();

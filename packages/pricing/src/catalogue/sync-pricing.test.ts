@@ -9,7 +9,11 @@ import { usdPerTokenToNanoUsdPerMillion } from '../units/usd-per-token.js';
 /* Runs tools/sync-pricing as a black box: the script is plain Node, run the way `pnpm sync-pricing` runs it. */
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const script = path.join(repoRoot, 'tools', 'sync-pricing', 'sync-pricing.cjs');
-const sharedSource = path.resolve(repoRoot, '..', 'shared', 'data', 'model_prices_and_context_window.json');
+// The upstream price list lives beside the checkout (../shared), or at the machine's shared folder for a clone elsewhere.
+const sharedSource =
+  [path.resolve(repoRoot, '..', 'shared'), '/work/shared']
+    .map((folder) => path.join(folder, 'data', 'model_prices_and_context_window.json'))
+    .find((file) => existsSync(file)) ?? path.resolve(repoRoot, '..', 'shared', 'data', 'model_prices_and_context_window.json');
 const committedCatalogue = path.join(__dirname, 'catalogue.generated.json');
 const committedNotices = path.resolve(__dirname, '..', '..', 'THIRD_PARTY_NOTICES.md');
 
