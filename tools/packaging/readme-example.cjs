@@ -1,4 +1,4 @@
-// Finds the runnable example of a package README: the first ```ts block under the first heading that starts with
+// Reads what a package README tells a user to install and the runnable example: the first ```ts block under the first heading that starts with
 // "## Example". That block is the one a reader copies first, so it is the one CI runs.
 
 const HEADING = /^##\s+Example\b/;
@@ -24,4 +24,11 @@ function readmeExample(markdown) {
   return lines.slice(start, end).join('\n') + '\n';
 }
 
-module.exports = { readmeExample };
+/** The packages the README's first `pnpm add` line installs (flags dropped), or throws when there is none. */
+function readmeInstall(markdown) {
+  const line = markdown.split(/\r?\n/).find((candidate) => /^pnpm add\s/.test(candidate.trim()));
+  if (line === undefined) throw new Error('the README has no `pnpm add` line');
+  return line.trim().replace(/#.*$/, '').split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
+}
+
+module.exports = { readmeExample, readmeInstall };

@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 const { ROOT, withWorkspaceDependencies } = require('./published-packages.cjs');
-const { readmeExample } = require('./readme-example.cjs');
+const { readmeExample, readmeInstall } = require('./readme-example.cjs');
 
 const INSTALL_TIMEOUT_MS = 300_000;
 const EXAMPLE_TIMEOUT_MS = 60_000;
@@ -27,7 +27,12 @@ function allowedBuilds() {
 
 function writeProject({ projectDir, pkg, packages, tarballs }) {
   fs.mkdirSync(projectDir, { recursive: true });
-  const manifest = { name: `readme-example-${pkg.folder}`, private: true, type: 'module', dependencies: { [pkg.name]: `file:${tarballs.get(pkg.name)}` } };
+  const readme = fs.readFileSync(path.join(pkg.dir, 'README.md'), 'utf8');
+  const installed = readmeInstall(readme);
+  if (!installed.includes(pkg.name)) throw new Error(`the README's \`pnpm add\` line does not install ${pkg.name}`);
+  // As written: the README's packages, ours from their tarballs, anyone else's from the registry (newest).
+  const dependencies = Object.fromEntries(installed.map((name) => [name, tarballs.has(name) ? `file:${tarballs.get(name)}` : '*']));
+  const manifest = { name: `readme-example-${pkg.folder}`, private: true, type: 'module', dependencies };
   fs.writeFileSync(path.join(projectDir, 'package.json'), JSON.stringify(manifest, null, 2));
   const overrides = withWorkspaceDependencies(pkg, packages).map((name) => `  '${name}': 'file:${tarballs.get(name)}'`);
   const builds = allowedBuilds().map((name) => `  '${name}': true`);
@@ -35,7 +40,7 @@ function writeProject({ projectDir, pkg, packages, tarballs }) {
   // The repository's install hook (local Node headers for node-gyp), as a user following the root README has.
   fs.copyFileSync(path.join(ROOT, '.pnpmfile.cjs'), path.join(projectDir, '.pnpmfile.cjs'));
 
-  const example = readmeExample(fs.readFileSync(path.join(pkg.dir, 'README.md'), 'utf8'));
+  const example = readmeExample(readme);
   fs.writeFileSync(path.join(projectDir, 'example.mts'), example);
   const tsconfig = {
     compilerOptions: {
