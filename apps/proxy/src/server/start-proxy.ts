@@ -20,8 +20,9 @@ import { createChatCompletionsHandler } from '../routes/chat-completions-route.j
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
+import { PROXY_VERSION } from './proxy-version.js';
 
-export const PROXY_VERSION = '0.1.0';
+export { PROXY_VERSION };
 
 /** Posts `soft_budget_crossed` (once per scope and window, as the limiter reports it) to the configured webhook. */
 function softBudgetWebhook(url: string | undefined, logger: Logger) {
