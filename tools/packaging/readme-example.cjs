@@ -28,7 +28,7 @@ function readmeExample(markdown) {
 function readmeInstall(markdown) {
   const line = markdown.split(/\r?\n/).find((candidate) => /^pnpm add\s/.test(candidate.trim()));
   if (line === undefined) throw new Error('the README has no `pnpm add` line');
-  return line.trim().replace(/#.*$/, '').split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
+  return line.replace(/#.*$/, '').trim().split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
 }
 
 module.exports = { readmeExample, readmeInstall };
