@@ -28,7 +28,11 @@ function esmEntriesOf(manifest) {
   return entries;
 }
 
-/** The named runtime exports of a built CommonJS module, sorted; `default` and `__esModule` are not names. */
+/**
+ * The named runtime exports of a built CommonJS module, sorted; `default` and `__esModule` are not names. Loading
+ * the module to list them is safe because our packages do nothing at import (STYLE.md: no side effects on import;
+ * the ledger loads better-sqlite3's native addon only when a database is opened).
+ */
 function runtimeExportNamesOf(cjsFile) {
   const moduleExports = require(cjsFile);
   return Object.keys(moduleExports)
