@@ -1,4 +1,4 @@
-// Packs published packages with `pnpm pack` (its `prepack` builds the package and writes the ESM entries), the way
+// Packs published packages with `pnpm pack` (its `prepack` builds the package), the way
 // `pnpm publish` would: `workspace:` ranges become versions and `publishConfig` replaces `exports`.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
