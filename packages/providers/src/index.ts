@@ -6,6 +6,33 @@ export type { ChatCompletionStream } from './completion/chat-completion-stream.j
 export type { CallOptions } from './completion/call-options.js';
 export type { CallMetadata } from './completion/call-metadata.js';
 
+// From @tollgate/core, so that a caller who installs only this package can name what calls take, return and throw.
+export type {
+  ChatMessage,
+  ChatCompletionRequest,
+  ChatCompletion,
+  ChatCompletionChunk,
+  EmbeddingRequest,
+  EmbeddingResponse,
+  TokenUsage,
+  OpenAIErrorBody,
+} from '@tollgate/core';
+export {
+  TollgateError,
+  BadRequestError,
+  UnsupportedParamsError,
+  ContextWindowExceededError,
+  ContentPolicyViolationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  TimeoutError,
+  RateLimitError,
+  ServiceUnavailableError,
+  InternalServerError,
+  ProviderError,
+} from '@tollgate/core';
+
 // Providers: what is available and what each accepts.
 export { listProviders, type ProviderInfo } from './registry/list-providers.js';
 export { getSupportedOpenAIParams } from './registry/get-supported-openai-params.js';

@@ -26,8 +26,9 @@ import { openLedgerWithin } from './open-ledger-within.js';
 import { startupTimeoutMsOf } from './startup-error.js';
 import { OutboxSpendSink } from '../spend/outbox-spend-sink.js';
 import { spendOutboxPath } from '../spend/spend-outbox-path.js';
+import { PROXY_VERSION } from './proxy-version.js';
 
-export const PROXY_VERSION = '0.1.0';
+export { PROXY_VERSION };
 
 /** Posts `soft_budget_crossed` (once per scope and window, as the limiter reports it) to the configured webhook. */
 function softBudgetWebhook(url: string | undefined, logger: Logger) {
