@@ -20,6 +20,7 @@ import { createChatCompletionsHandler } from '../routes/chat-completions-route.j
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
+import { describeDatabase } from './describe-database.js';
 
 export const PROXY_VERSION = '0.1.0';
 
@@ -48,6 +49,8 @@ export interface RunningProxy {
   /** `http://host:port` */
   url: string;
   server: Server;
+  /** Where the ledger lives, for people: absolute SQLite file or PostgreSQL URL without password. */
+  database: string;
   /** Graceful stop: refuse new connections, finish in-flight requests, make spend durable, close storage. */
   close(): Promise<void>;
 }
@@ -172,6 +175,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   return {
     url,
     server,
+    database: describeDatabase(databaseUrl, { schema: /^postgres/.test(databaseUrl) ? schema : undefined }),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
