@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 import { applyHeapPolicy } from './cli/heap-policy.js';
+import { printStartBanner } from './cli/print-start-banner.js';
 import { parseProxyArgs } from './cli/parse-proxy-args.js';
 import { ConfigError, loadProxyConfig } from './config/load-proxy-config.js';
 import { createLogger } from './observability/create-logger.js';
-import { describeMasterKey } from './cli/describe-master-key.js';
-import { formatStartBanner } from './cli/format-start-banner.js';
-import { PROXY_VERSION, startProxy } from './server/start-proxy.js';
+import { startProxy } from './server/start-proxy.js';
 
 async function main(): Promise<void> {
   const logger = createLogger();
@@ -31,8 +30,6 @@ async function main(): Promise<void> {
     logger.warn({ path: missing.path, variable: missing.variable }, 'config references an unset environment variable');
   }
   const proxy = await startProxy({ config: loaded.config, port: args.port, host: args.host, logger });
-  const masterKey = await describeMasterKey({ env: process.env, configPath: args.configPath, configuredKey: loaded.config.general_settings.master_key });
-  process.stderr.write(formatStartBanner({ version: PROXY_VERSION, url: proxy.url, database: proxy.database, masterKey, startupMs: process.uptime() * 1000 }));
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => process.exit(1), 30_000);
@@ -47,6 +44,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  await printStartBanner({ proxy, configPath: args.configPath, config: loaded.config });
 }
 
 void main();

@@ -8,6 +8,7 @@ import { Router } from '@tollgate/router';
 import { RedisRouterStateStore } from '../router-state/redis-router-state-store.js';
 import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
 import { RedisInvalidationBus } from '../auth/redis-invalidation-bus.js';
+import { describeDatabase } from './describe-database.js';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
 import { Gateway } from '../gateway/gateway.js';
 import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
@@ -20,7 +21,6 @@ import { createChatCompletionsHandler } from '../routes/chat-completions-route.j
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
-import { describeDatabase } from './describe-database.js';
 
 export const PROXY_VERSION = '0.1.0';
 
