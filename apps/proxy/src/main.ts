@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { applyHeapPolicy } from './cli/heap-policy.js';
+import { printStartBanner } from './cli/print-start-banner.js';
 import { parseProxyArgs } from './cli/parse-proxy-args.js';
 import { ConfigError, loadProxyConfig } from './config/load-proxy-config.js';
 import { createLogger } from './observability/create-logger.js';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  await printStartBanner({ proxy, configPath: args.configPath, config: loaded.config });
 }
 
 void main();

@@ -8,6 +8,7 @@ import { Router } from '@tollgate/router';
 import { RedisRouterStateStore } from '../router-state/redis-router-state-store.js';
 import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
 import { RedisInvalidationBus } from '../auth/redis-invalidation-bus.js';
+import { describeDatabase } from './describe-database.js';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
 import { Gateway } from '../gateway/gateway.js';
 import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
@@ -55,6 +56,8 @@ export interface RunningProxy {
   /** `http://host:port` */
   url: string;
   server: Server;
+  /** Where the ledger lives, for people: absolute SQLite file or PostgreSQL URL without password. */
+  database: string;
   /** Graceful stop: refuse new connections, finish in-flight requests, make spend durable, close storage. */
   close(): Promise<void>;
 }
@@ -203,6 +206,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   return {
     url,
     server,
+    database: describeDatabase(databaseUrl, { schema: /^postgres/.test(databaseUrl) ? schema : undefined }),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {

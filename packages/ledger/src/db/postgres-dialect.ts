@@ -1,5 +1,6 @@
-import { PostgresDialect } from 'kysely';
+import { PostgresDialect, type DatabaseIntrospector, type Kysely } from 'kysely';
 import pg from 'pg';
+import { CurrentSchemaIntrospector } from './current-schema-introspector.js';
 
 /** Options of {@link createPostgresDialect}. */
 export interface PostgresDialectOptions {
@@ -39,5 +40,12 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
   // An idle client whose connection drops (database restart, network cut) emits 'error' on the pool; unhandled, it
   // would crash the process. The pool discards that client and the next query opens a new connection.
   pool.on('error', () => undefined);
-  return new PostgresDialect({ pool });
+  return new LedgerPostgresDialect({ pool });
+}
+
+/** PostgreSQL as Kysely does it, but introspection sees the current schema only (see CurrentSchemaIntrospector). */
+class LedgerPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
 }
