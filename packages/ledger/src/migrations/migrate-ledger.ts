@@ -26,31 +26,10 @@ export async function migrateLedger(db: Kysely<any>): Promise<void> {
     migrationLockTableName: LEDGER_MIGRATION_LOCK_TABLE,
     migrationTableSchema,
   });
-  const { error, results } = await migrateRacingOtherSchemas(migrator, migrationTableSchema);
+  const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(`Ledger migration ${failed ?? '(setup)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
-/** PostgreSQL's SQLSTATEs for a schema or table that vanished while the catalogue was being read. */
-const VANISHED_OBJECT_CODES = new Set(['3F000', '42P01']);
-
-/**
- * Kysely's migrator looks for its bookkeeping tables by listing every table of the database, so a schema that
- * another client drops during that listing fails it ("schema … does not exist") although ours is untouched. That
- * failure names another schema, and the migrations run in one transaction, so the run is simply repeated (a few
- * times at most).
- */
-async function migrateRacingOtherSchemas(migrator: Migrator, ownSchema: string | undefined): ReturnType<Migrator['migrateToLatest']> {
-  for (let attempt = 1; ; attempt += 1) {
-    const outcome = await migrator.migrateToLatest();
-    const { error } = outcome;
-    const code = (error as { code?: unknown } | undefined)?.code;
-    const vanishedElsewhere =
-      typeof code === 'string' &&
-      VANISHED_OBJECT_CODES.has(code) &&
-      (ownSchema === undefined || !String((error as Error).message).includes(`"${ownSchema}"`));
-    if (!vanishedElsewhere || attempt >= 5) return outcome;
-  }
-}
