@@ -1,20 +1,8 @@
-import { SpendOutbox, type SpendEventInput } from '@tollgate/ledger';
+import { SpendOutbox } from '@tollgate/ledger';
 import { createLogger } from '../observability/create-logger.js';
 import { OutboxSpendSink } from './outbox-spend-sink.js';
 import type { SpendSink } from './spend-sink.js';
-
-const eventFor = (requestId: string): SpendEventInput => ({
-  schema_version: 1,
-  request_id: requestId,
-  call_type: 'acompletion',
-  cost_nano: '1500',
-  prompt_tokens: 10,
-  completion_tokens: 5,
-  start_time: '2026-01-01T00:00:00.000Z',
-  end_time: '2026-01-01T00:00:01.000Z',
-  model: 'gpt-4o-mini',
-  status: 'success',
-});
+import { spendEventFor } from './testing-internal/spend-event-for.js';
 
 /** A primary sink that hangs (never answers) until `healthy` is set, then records. */
 function switchablePrimary() {
@@ -36,10 +24,10 @@ describe('OutboxSpendSink', () => {
     const outbox = SpendOutbox.open(':memory:');
     const sink = new OutboxSpendSink({ primary: primary.sink, outbox, logger: silentLogger, recordTimeoutMs: 100, forwardIntervalMs: 50 });
     let startedAt = Date.now();
-    await sink.record(eventFor('r1'));
+    await sink.record(spendEventFor('r1'));
     expect(Date.now() - startedAt).toBeLessThan(1_000);
     startedAt = Date.now();
-    await sink.record(eventFor('r2')); // the breaker is open: straight to the outbox
+    await sink.record(spendEventFor('r2')); // the breaker is open: straight to the outbox
     expect(Date.now() - startedAt).toBeLessThan(50);
     expect(outbox.size).toBe(2);
 
@@ -54,7 +42,7 @@ describe('OutboxSpendSink', () => {
     const primary = switchablePrimary();
     const outbox = SpendOutbox.open(':memory:');
     const sink = new OutboxSpendSink({ primary: primary.sink, outbox, logger: silentLogger, recordTimeoutMs: 20 });
-    await expect(sink.record({ ...eventFor('bad'), api_key: 'sk-not-a-hash' })).rejects.toThrow();
+    await expect(sink.record({ ...spendEventFor('bad'), api_key: 'sk-not-a-hash' })).rejects.toThrow();
     primary.state.healthy = true;
     await sink.close();
   });
@@ -63,7 +51,7 @@ describe('OutboxSpendSink', () => {
     const primary = switchablePrimary();
     primary.state.healthy = true;
     const outbox = SpendOutbox.open(':memory:');
-    outbox.put([eventFor('left-over')]);
+    outbox.put([spendEventFor('left-over')]);
     const sink = new OutboxSpendSink({ primary: primary.sink, outbox, logger: silentLogger });
     sink.start();
     for (const deadline = Date.now() + 5_000; outbox.size > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -1,26 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { SpendEventInput } from '@tollgate/ledger';
 import { QueueSpendSink } from './queue-spend-sink.js';
+import { spendEventFor } from './testing-internal/spend-event-for.js';
 
 const redisUrl = process.env['REDIS_URL'];
 const describeWithRedis = redisUrl ? describe : describe.skip;
 if (!redisUrl) console.warn('QueueSpendSink tests skipped: set REDIS_URL to run them');
-
-const eventFor = (requestId: string): SpendEventInput => ({
-  schema_version: 1,
-  request_id: requestId,
-  call_type: 'acompletion',
-  api_key: null,
-  cost_nano: '1500',
-  prompt_tokens: 10,
-  completion_tokens: 5,
-  start_time: '2026-01-01T00:00:00.000Z',
-  end_time: '2026-01-01T00:00:01.000Z',
-  model: 'gpt-4o-mini',
-  status: 'success',
-});
 
 describeWithRedis('QueueSpendSink', () => {
   it('adds one job per request, keyed by the request id, and the jobs of one tick in one socket write', async () => {
@@ -29,10 +15,10 @@ describeWithRedis('QueueSpendSink', () => {
     const sink = new QueueSpendSink({ connection, queueName });
     const inspector = new Queue(queueName, { connection });
     try {
-      await sink.record(eventFor('warm-up')); // the queue's first add loads its script
+      await sink.record(spendEventFor('warm-up')); // the queue's first add loads its script
       const write = jest.spyOn(connection.stream, 'write');
       const writev = jest.spyOn(connection.stream as unknown as { _writev: (...args: unknown[]) => void }, '_writev');
-      await Promise.all(['r1', 'r2', 'r3', 'r1'].map((requestId) => sink.record(eventFor(requestId))));
+      await Promise.all(['r1', 'r2', 'r3', 'r1'].map((requestId) => sink.record(spendEventFor(requestId))));
       expect(write).toHaveBeenCalledTimes(4);
       expect(writev).toHaveBeenCalledTimes(1);
 

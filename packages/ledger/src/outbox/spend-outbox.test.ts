@@ -1,20 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeSpendEvent } from '../testing-internal/spend-event-factory.js';
 import { SpendOutbox } from './spend-outbox.js';
 
-const eventFor = (requestId: string) => ({
-  schema_version: 1 as const,
-  request_id: requestId,
-  call_type: 'acompletion',
-  cost_nano: '1500',
-  prompt_tokens: 10,
-  completion_tokens: 5,
-  start_time: '2026-01-01T00:00:00.000Z',
-  end_time: '2026-01-01T00:00:01.000Z',
-  model: 'gpt-4o-mini',
-  status: 'success' as const,
-});
+const eventFor = (requestId: string) => makeSpendEvent({ request_id: requestId, cost_nano: '1500' });
 
 describe('SpendOutbox', () => {
   it('keeps events across a reopen, oldest first, until they are removed', () => {
