@@ -147,7 +147,6 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
   const startedMs = Date.now();
   let firstChunkAt: Date | undefined;
   let usageChunk: ChatCompletionChunk | undefined;
-  let producedText = '';
   let model = params.model;
   let failure: unknown;
   const guard = new StreamOutputGuard({ limitTokens: admission.outputTokenLimit, countTokens: (text) => countTokens({ model, text }).tokens });
@@ -160,7 +159,6 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
         usageChunk = chunk;
         continue;
       }
-      for (const choice of chunk.choices) producedText += choice.delta?.content ?? '';
       const backpressure = writeSse(response, `data: ${JSON.stringify(chunk)}\n\n`);
       if (backpressure) await backpressure;
       // An upstream that ignores max_tokens: stop once the output passes its reservation (leaving the loop ends it).
@@ -174,10 +172,11 @@ async function serveStream(options: ServeOptions & { request: IncomingMessage })
     failure = error;
   }
   if (firstChunkAt) gateway.options.metrics.timeToFirstToken.observe({ model_group: admission.input.modelGroup }, (firstChunkAt.getTime() - startedMs) / 1000);
-  // Book what was produced even when the client left or upstream broke mid-stream.
+  // Book what was produced even when the client left or upstream broke mid-stream (the guard kept every output
+  // character: text, reasoning and tool-call arguments).
   const usage = stopped
     ? usageFromText(model, params.messages, guard.outputText)
-    : (usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, params.messages, producedText));
+    : (usageChunk?.usage ?? stream.tollgate?.usage ?? usageFromText(model, params.messages, guard.outputText));
   const settlement = await gateway.settle(admission, {
     status: failure === undefined ? 'success' : 'failure',
     usage,
