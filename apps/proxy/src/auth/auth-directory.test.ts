@@ -69,4 +69,19 @@ describe('AuthDirectory', () => {
     await expect(directory.authenticate('sk-racing')).rejects.toThrow('Key not found');
     expect(reads.keys).toBe(2);
   });
+
+  it('still caches what a read saw when another key or a customer was invalidated while it ran', async () => {
+    let open: () => void = () => undefined;
+    const { ledger, reads } = countingLedger({ gate: new Promise<void>((resolve) => (open = resolve)) });
+    const directory = new AuthDirectory({ ledger, masterKeyHash: undefined });
+    const first = directory.authenticate('sk-steady').catch(() => undefined);
+    const customer = directory.customer('known');
+    directory.applyInvalidation({ kind: 'key', tokenHash: 'f'.repeat(64) });
+    directory.applyInvalidation({ kind: 'customer', endUserId: 'someone-else' });
+    open();
+    await Promise.all([first, customer]);
+    await expect(directory.authenticate('sk-steady')).rejects.toThrow('Key not found');
+    await directory.customer('known');
+    expect(reads).toEqual({ keys: 1, customers: 1 });
+  });
 });

@@ -44,8 +44,6 @@ export class AuthDirectory {
   private readonly unknownCustomers: LruCache<string, true>;
   private readonly keyLoads = new Map<string, Promise<AuthContext | undefined>>();
   private readonly customerLoads = new Map<string, Promise<CustomerRecord | undefined>>();
-  /** Bumped by every invalidation: a load that started before one must not cache what it read. */
-  private generation = 0;
   private readonly clock: () => number;
   private readonly keyHashes = new KeyHashCache();
 
@@ -128,7 +126,7 @@ export class AuthDirectory {
 
   /** Applies an invalidation locally (also what a replica does with one it receives); never rebroadcasts. */
   applyInvalidation(message: InvalidationMessage): void {
-    this.generation += 1;
+    // Dropping an id's load (or all of them) also tells that load, still running, not to cache what it reads.
     if (message.kind === 'key') {
       this.keys.delete(message.tokenHash);
       this.unknownKeys.delete(message.tokenHash);
@@ -150,7 +148,7 @@ export class AuthDirectory {
     return this.loadOnce({ id: tokenHash, loads: this.keyLoads, load: () => this.load(tokenHash), found: this.keys, unknown: this.unknownKeys });
   }
 
-  /** One database read per missing id however many requests wait for it; its answer is cached unless invalidated meanwhile. */
+  /** One database read per missing id however many requests wait for it; its answer is cached unless that id was invalidated meanwhile. */
   private loadOnce<Value>(options: {
     id: string;
     loads: Map<string, Promise<Value | undefined>>;
@@ -161,11 +159,12 @@ export class AuthDirectory {
     const { id, loads } = options;
     const running = loads.get(id);
     if (running !== undefined) return running;
-    const generation = this.generation;
     const loading = options.load().then(
       (value) => {
-        if (loads.get(id) === loading) loads.delete(id);
-        if (generation === this.generation) {
+        // Still the registered load: no invalidation of this id (or of all) came meanwhile, so its answer is current.
+        // An invalidation of another id leaves it alone (replicas' invalidations arrive at any time).
+        if (loads.get(id) === loading) {
+          loads.delete(id);
           if (value === undefined) options.unknown.set(id, true);
           else options.found.set(id, value);
         }
