@@ -37,9 +37,11 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
     options: options.schema === undefined ? undefined : `-c search_path=${options.schema}`,
     types: types as pg.CustomTypesConfig,
   });
-  // An idle client whose connection drops (database restart, network cut) emits 'error' on the pool; unhandled, it
-  // would crash the process. The pool discards that client and the next query opens a new connection.
+  // A client whose connection drops (database restart, network cut) emits 'error': on the pool while idle, on itself
+  // while checked out (Kysely holds it for a transaction; pg-pool listens only while idle). Unhandled, either would
+  // crash the process. The query in flight fails, the pool discards the client, and the next query reconnects.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new LedgerPostgresDialect({ pool });
 }
 
