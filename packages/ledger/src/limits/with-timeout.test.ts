@@ -31,21 +31,34 @@ describe('withTimeout', () => {
     }
   });
 
-  it('gives a call one more bound when its timer fired late because the event loop was blocked', async () => {
+  it('counts only time the event loop was turning: a call survives stalls longer than its bound', async () => {
     let answer: (value: string) => void = () => undefined;
-    const bounded = withTimeout(new Promise<string>((resolve) => (answer = resolve)), { timeoutMs: 50, what: 'a store' });
-    const until = Date.now() + 300; // a stall before the command even left the process
-    while (Date.now() < until);
-    setTimeout(() => answer('late but answered'), 20);
+    const bounded = withTimeout(new Promise<string>((resolve) => (answer = resolve)), { timeoutMs: 100, what: 'a store' });
+    for (let stall = 0; stall < 3; stall += 1) {
+      const until = Date.now() + 150; // three stalls, each longer than the bound, with the loop turning in between
+      while (Date.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    setTimeout(() => answer('late but answered'), 10);
     await expect(bounded).resolves.toBe('late but answered');
   });
 
-  it('still refuses a call that gets no answer after the extra bound', async () => {
+  it('refuses a call that gets no answer once the loop has turned for the bound after a stall', async () => {
     const startedAt = Date.now();
     const bounded = withTimeout(new Promise(() => undefined), { timeoutMs: 50, what: 'a silent store' });
-    const until = Date.now() + 300;
+    const until = Date.now() + 200;
     while (Date.now() < until);
     await expect(bounded).rejects.toBeInstanceOf(LimiterTimeoutError);
-    expect(Date.now() - startedAt).toBeLessThan(300 + 2 * 50 + 100);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(200 + 30);
+    expect(Date.now() - startedAt).toBeLessThan(200 + 50 + 250);
+  });
+
+  it('refuses right after a stall longer than six bounds', async () => {
+    const startedAt = Date.now();
+    const bounded = withTimeout(new Promise(() => undefined), { timeoutMs: 30, what: 'a silent store' });
+    const until = Date.now() + 400;
+    while (Date.now() < until);
+    await expect(bounded).rejects.toBeInstanceOf(LimiterTimeoutError);
+    expect(Date.now() - startedAt).toBeLessThan(400 + 200);
   });
 });
