@@ -4,7 +4,7 @@ import { sendJson } from '../http/send-json.js';
 import { setCallHeaders } from './call-headers.js';
 import { checkJsonDepth } from '../http/check-json-depth.js';
 import { checkBodyFields, withoutGatewayOnlyFields } from './allowed-body-fields.js';
-import { endUserOf, type LlmHandler, type LlmRouteOptions } from './chat-completions-route.js';
+import { endUserOf, type LlmHandler, type LlmRouteOptions } from './llm-call.js';
 import { takeClientCredentials } from './take-client-credentials.js';
 
 /** `POST /embeddings`: admit, route, settle, answer. */

@@ -5,7 +5,7 @@ import type { Gateway } from '../gateway/gateway.js';
 import { createErrorHandler } from '../http/error-handler.js';
 import { createManagementRoutes } from '../management/index.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
-import type { LlmHandler } from '../routes/chat-completions-route.js';
+import type { LlmHandler } from '../routes/llm-call.js';
 import { trackRequest } from '../observability/track-request.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
 import { createHealthProbeHandler } from '../routes/health-probe-route.js';

@@ -5,7 +5,7 @@ import { isPlainJsonRequest, readJsonBody } from '../http/read-json-body.js';
 import { readApiKey } from '../http/read-api-key.js';
 import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import { trackRequest } from '../observability/track-request.js';
-import type { LlmHandler } from '../routes/chat-completions-route.js';
+import type { LlmHandler } from '../routes/llm-call.js';
 
 export interface LlmFastPathOptions {
   authDirectory: AuthDirectory;
