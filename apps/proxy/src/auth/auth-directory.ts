@@ -1,4 +1,4 @@
-import { AuthenticationError, LruCache } from '@tollgate/core';
+import { AuthenticationError, LruCache, ServiceUnavailableError } from '@tollgate/core';
 import type { CustomerRecord, Ledger } from '@tollgate/ledger';
 import type { AuthContext } from './auth-context.js';
 import { KeyHashCache } from './key-hash-cache.js';
@@ -16,10 +16,26 @@ export interface AuthDirectoryOptions {
   clock?: () => number;
   /** Told of every local invalidation, so other replicas can apply it (Redis pub/sub in distributed mode). */
   broadcast?: (message: InvalidationMessage) => void;
+  /**
+   * While the database cannot be read, a key or customer whose cache entry expired at most this long ago is still
+   * served from it (invalidated entries are gone, so a revoked key is never served). Default 10 minutes.
+   */
+  staleIfErrorMs?: number;
+  /** Told each time an expired entry is served because the database could not be read. */
+  onStaleServed?: (error: unknown) => void;
 }
 
 /** A cache invalidation as replicas exchange it. */
 export type InvalidationMessage = { kind: 'key'; tokenHash: string } | { kind: 'all-keys' } | { kind: 'customer'; endUserId: string };
+
+/** A read of one id through the caches: `found` and `unknown` hold its answer, `loads` the read in flight. */
+interface LoadOptions<Value> {
+  id: string;
+  loads: Map<string, Promise<Value | undefined>>;
+  load: () => Promise<Value | undefined>;
+  found: LruCache<string, Value>;
+  unknown: LruCache<string, true>;
+}
 
 /** How many entries each cache holds (for tests and metrics). */
 export interface AuthCacheSizes {
@@ -97,7 +113,7 @@ export class AuthDirectory {
   async customer(endUserId: string): Promise<CustomerRecord | undefined> {
     const cached = this.customers.get(endUserId);
     if (cached !== undefined || this.unknownCustomers.has(endUserId)) return cached;
-    return this.loadOnce({
+    return this.loadOrServeStale({
       id: endUserId,
       loads: this.customerLoads,
       load: () => this.options.ledger.customers.get(endUserId),
@@ -145,17 +161,31 @@ export class AuthDirectory {
   private async lookup(tokenHash: string): Promise<AuthContext | undefined> {
     const cached = this.keys.get(tokenHash);
     if (cached !== undefined || this.unknownKeys.has(tokenHash)) return cached;
-    return this.loadOnce({ id: tokenHash, loads: this.keyLoads, load: () => this.load(tokenHash), found: this.keys, unknown: this.unknownKeys });
+    return this.loadOrServeStale({ id: tokenHash, loads: this.keyLoads, load: () => this.load(tokenHash), found: this.keys, unknown: this.unknownKeys });
+  }
+
+  /**
+   * Loads a missing id; when the database cannot be read, serves the expired entry (found or unknown) if it expired
+   * recently enough, else answers 503 without saying where the database is.
+   */
+  private async loadOrServeStale<Value>(options: LoadOptions<Value>): Promise<Value | undefined> {
+    try {
+      return await this.loadOnce(options);
+    } catch (error) {
+      const maxStaleMs = this.options.staleIfErrorMs ?? 600_000;
+      const found = options.found.peekStale(options.id);
+      const unknown = options.unknown.peekStale(options.id);
+      const stale = found ?? unknown;
+      if (stale !== undefined && stale.expiredForMs <= maxStaleMs) {
+        this.options.onStaleServed?.(error);
+        return found?.value;
+      }
+      throw new ServiceUnavailableError('Keys cannot be checked right now: the key store is unavailable. Retry shortly.', { cause: error });
+    }
   }
 
   /** One database read per missing id however many requests wait for it; its answer is cached unless that id was invalidated meanwhile. */
-  private loadOnce<Value>(options: {
-    id: string;
-    loads: Map<string, Promise<Value | undefined>>;
-    load: () => Promise<Value | undefined>;
-    found: LruCache<string, Value>;
-    unknown: LruCache<string, true>;
-  }): Promise<Value | undefined> {
+  private loadOnce<Value>(options: LoadOptions<Value>): Promise<Value | undefined> {
     const { id, loads } = options;
     const running = loads.get(id);
     if (running !== undefined) return running;

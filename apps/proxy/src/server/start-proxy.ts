@@ -138,10 +138,17 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   });
   const pricingNames = registerDeploymentPrices(router);
   let bus: RedisInvalidationBus | undefined;
+  let lastStaleWarningMs = 0;
   const authDirectory = new AuthDirectory({
     ledger,
     masterKeyHash: masterKey ? hashApiKey(masterKey) : undefined,
     broadcast: (message: InvalidationMessage) => bus?.publish(message),
+    onStaleServed: (error) => {
+      const nowMs = Date.now();
+      if (nowMs - lastStaleWarningMs < 10_000) return;
+      lastStaleWarningMs = nowMs;
+      logger.warn({ err: error }, 'key store unavailable: serving cached keys past their TTL');
+    },
   });
   if (queueRedis && subscriberRedis) {
     bus = await RedisInvalidationBus.connect({

@@ -34,6 +34,22 @@ describe('LruCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('keeps an expired entry for peekStale until it is replaced, deleted or pushed out', () => {
+    let nowMs = 0;
+    const cache = new LruCache<string, number>(2, { ttlMs: 100, clock: () => nowMs });
+    cache.set('a', 1);
+    expect(cache.peekStale('a')).toEqual({ value: 1, expiredForMs: 0 });
+    nowMs = 130;
+    expect(cache.get('a')).toBeUndefined();
+    expect(cache.peekStale('a')).toEqual({ value: 1, expiredForMs: 30 });
+    cache.set('b', 2);
+    cache.set('c', 3); // pushes out the least recently used: a
+    expect(cache.peekStale('a')).toBeUndefined();
+    cache.delete('b');
+    expect(cache.peekStale('b')).toBeUndefined();
+    expect(cache.peekStale('missing')).toBeUndefined();
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new LruCache(0)).toThrow(RangeError);
   });

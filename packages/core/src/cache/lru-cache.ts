@@ -26,7 +26,7 @@ export class LruCache<Key, Value> {
     this.clock = options.clock ?? Date.now;
   }
 
-  /** Entries held, expired ones included until they are read or pushed out. */
+  /** Entries held, expired ones included until they are replaced, deleted or pushed out. */
   get size(): number {
     return this.entries.size;
   }
@@ -57,6 +57,16 @@ export class LruCache<Key, Value> {
     return value;
   }
 
+  /**
+   * The value kept for `key` even if it expired, with how long ago it expired (0 while live), or undefined when
+   * there is none; not a use. For serving a stale answer while its source is unavailable.
+   */
+  peekStale(key: Key): { value: Value; expiredForMs: number } | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    return { value: entry.value, expiredForMs: Math.max(0, this.clock() - entry.expiresAtMs) };
+  }
+
   delete(key: Key): void {
     this.entries.delete(key);
   }
@@ -68,8 +78,9 @@ export class LruCache<Key, Value> {
   private liveEntry(key: Key): { value: Value; expiresAtMs: number } | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    this.entries.delete(key);
+    // An expired entry stays where it is (for peekStale) until replaced or pushed out; a live one becomes most recent.
     if (entry.expiresAtMs !== Number.POSITIVE_INFINITY && entry.expiresAtMs <= this.clock()) return undefined;
+    this.entries.delete(key);
     this.entries.set(key, entry);
     return entry;
   }
