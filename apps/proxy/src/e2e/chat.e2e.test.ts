@@ -23,7 +23,7 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     expect(data.usage?.completion_tokens).toBeGreaterThan(0);
     expect(response.headers.get('x-litellm-call-id')).toMatch(/^[0-9a-f-]{36}$/);
     // The SDK's request id is ours (SDKs read `x-request-id`), the same as LiteLLM's call id.
-    expect(data._request_id).toBe(response.headers.get('x-litellm-call-id'));
+    expect((data as { _request_id?: string | null })._request_id).toBe(response.headers.get('x-litellm-call-id'));
     expect(response.headers.get('x-litellm-version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(response.headers.get('x-litellm-model-group')).toBe('gpt-4o-mini');
     expect(response.headers.get('x-litellm-model-id')).toBeTruthy();
