@@ -28,6 +28,7 @@ import { startupTimeoutMsOf } from './startup-error.js';
 import { OutboxSpendSink } from '../spend/outbox-spend-sink.js';
 import { spendOutboxPath } from '../spend/spend-outbox-path.js';
 import { PROXY_VERSION } from './proxy-version.js';
+import { startEmbeddedBudgetResets } from '../spend/embedded-budget-resets.js';
 
 export { PROXY_VERSION };
 
@@ -159,6 +160,10 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       onError: (error) => logger.warn({ err: error }, 'ignored a malformed cache invalidation message'),
     });
   }
+  // Distributed mode resets budgets in the worker's scheduled job; embedded mode has no worker.
+  const budgetResets = redisUrl
+    ? undefined
+    : startEmbeddedBudgetResets({ ledger, timezone, logger, onReset: () => authDirectory.invalidateAllKeys() });
   const metrics = new ProxyMetrics();
   registerAuthCacheMetrics(metrics.registry, () => authDirectory.cacheSizes());
   const globalMax = config.litellm_settings.max_budget;
@@ -220,6 +225,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
           server.close(() => resolve());
           server.closeIdleConnections();
         });
+        await budgetResets?.stop();
         await spendSink.close();
         await bus?.close();
         await router.close();
