@@ -54,7 +54,13 @@ describe('budgets and rate limits hold under concurrency (embedded mode)', () =>
     expect(admitted).toHaveLength(5);
     const refusal = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
     expect(refusal.reason).toBeInstanceOf(OpenAI.RateLimitError);
-    expect(Number((refusal.reason as InstanceType<typeof OpenAI.RateLimitError>).headers?.get('retry-after'))).toBeGreaterThan(0);
+    const refusalHeaders = (refusal.reason as InstanceType<typeof OpenAI.RateLimitError>).headers;
+    // A slot frees when the oldest of the 5 admitted calls leaves the 60 s window: just under 60 s from now.
+    expect(Number(refusalHeaders?.get('retry-after'))).toBeGreaterThan(50);
+    expect(Number(refusalHeaders?.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(refusalHeaders?.get('x-ratelimit-limit-requests')).toBe('5');
+    expect(refusalHeaders?.get('x-ratelimit-remaining-requests')).toBe('0');
+    expect(refusalHeaders?.get('x-ratelimit-reset-requests')).toMatch(/^(\d+m)?\d+(\.\d+)?s$/);
     const first = (admitted[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof ask>>>).value.response;
     expect(first.headers.get('x-ratelimit-limit-requests')).toBe('5');
   });

@@ -15,6 +15,7 @@ export function clientSafeError(error: TollgateError): TollgateError {
     code: error.code,
     param: error.param,
     retryAfterSeconds: error.retryAfterSeconds,
+    headers: error.headers,
     provider: error.provider,
     model: error.model,
   });

@@ -21,12 +21,13 @@ function fromBodyParserError(error: unknown): TollgateError | undefined {
   return undefined;
 }
 
-/** Writes an error as OpenAI's body with its status (and `retry-after` when known). */
+/** Writes an error as OpenAI's body with its status (and `retry-after` and the error's own headers when known). */
 export function sendError(response: ServerResponse, error: TollgateError): void {
   if (response.headersSent) {
     response.destroy();
     return;
   }
+  for (const name in error.headers) response.setHeader(name, error.headers[name]!);
   if (error.retryAfterSeconds !== undefined) response.setHeader('retry-after', String(Math.ceil(error.retryAfterSeconds)));
   sendJson(response, error.status, error.toJSON());
 }

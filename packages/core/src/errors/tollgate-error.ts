@@ -26,6 +26,8 @@ export interface TollgateErrorOptions {
   model?: string;
   /** Seconds the caller should wait before retrying (sent as `retry-after`). */
   retryAfterSeconds?: number;
+  /** Response headers that go with the error (a 429's `x-ratelimit-*`). */
+  headers?: Readonly<Record<string, string>>;
   /** The underlying error. */
   cause?: unknown;
 }
@@ -52,6 +54,8 @@ export class TollgateError extends Error {
   readonly model: string | undefined;
   /** Seconds to wait before retrying, when known. */
   readonly retryAfterSeconds: number | undefined;
+  /** Response headers that go with the error; empty when none. */
+  readonly headers: Readonly<Record<string, string>>;
 
   constructor(message: string, status: number, defaultType: string, options: TollgateErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -63,6 +67,7 @@ export class TollgateError extends Error {
     this.provider = options.provider;
     this.model = options.model;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.headers = options.headers ?? {};
   }
 
   /** True for any TollgateError, even one created by another copy of this package. */

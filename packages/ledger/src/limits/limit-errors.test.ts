@@ -37,6 +37,7 @@ describe('limit errors', () => {
     });
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterSeconds).toBe(7);
+    expect(error.headers).toEqual({ 'x-ratelimit-limit-requests': '10', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '7s' });
     expect(error.message).toBe(
       'Rate limit exceeded for end_user: c-9. Limit type: requests. Current limit: 10, Remaining: 0. ' +
         'Limit resets at: 2026-01-01T00:00:00.000Z',

@@ -1,6 +1,7 @@
 import { BudgetExceededError, RateLimitError, ServiceUnavailableError, type TollgateError } from '@tollgate/core';
 import type { AdmitResult, LimitRefusal } from './admission-result.js';
 import type { LimitScope } from './limit-scope.js';
+import { formatResetDuration } from './rate-limit-info.js';
 
 const NANO_PER_USD = 1_000_000_000;
 
@@ -52,8 +53,22 @@ export function limitRefusalError(refusal: LimitRefusal): TollgateError {
     `Rate limit exceeded for ${DESCRIPTORS[refusal.scope.kind]}: ${refusal.scope.id}. ` +
       `Limit type: ${LIMIT_TYPES[refusal.limit]}. Current limit: ${refusal.max}, ` +
       `Remaining: ${Math.max(0, refusal.max - refusal.current)}. Limit resets at: ${resetsAt}`,
-    { retryAfterSeconds },
+    { retryAfterSeconds, headers: rateLimitHeadersOf(refusal) },
   );
+}
+
+/** OpenAI's `x-ratelimit-*` headers for an rpm/tpm refusal (the refused scope's numbers); none for parallel limits. */
+function rateLimitHeadersOf(refusal: LimitRefusal): Record<string, string> {
+  if (refusal.limit !== 'rpm' && refusal.limit !== 'tpm') return {};
+  const unit = LIMIT_TYPES[refusal.limit];
+  const headers: Record<string, string> = {
+    [`x-ratelimit-limit-${unit}`]: String(refusal.max),
+    [`x-ratelimit-remaining-${unit}`]: String(Math.max(0, refusal.max - refusal.current)),
+  };
+  if (refusal.retryAtMs !== null && refusal.retryAfterSeconds !== null) {
+    headers[`x-ratelimit-reset-${unit}`] = formatResetDuration(refusal.retryAfterSeconds * 1000);
+  }
+  return headers;
 }
 
 /** The error for an admission that did not admit (undefined when it did): refusal → 400/429, unavailable → 503. */
