@@ -41,7 +41,8 @@ export function fromOpenAIResponse(
   });
   response.choices.forEach((choice, index) => {
     const target = completion.choices[index];
-    if (target && choice.logprobs != null) target.logprobs = choice.logprobs as ChatCompletion['choices'][number]['logprobs'];
+    // `logprobs: null` is kept as sent: clients (and LiteLLM) see the upstream's fields, not a thinned copy.
+    if (target && choice.logprobs !== undefined) target.logprobs = choice.logprobs as ChatCompletion['choices'][number]['logprobs'];
   });
   if (response.system_fingerprint) completion.system_fingerprint = response.system_fingerprint;
   if (response.service_tier) completion.service_tier = response.service_tier;
@@ -52,7 +53,7 @@ export function fromOpenAIResponse(
 export function toResponseMessage(wireMessage: OpenAIWireMessage, quirks: OpenAIDialectQuirks): ResponseMessage {
   const wire = quirks.normalizeMessage ? quirks.normalizeMessage(wireMessage) : wireMessage;
   const message: ResponseMessage = { role: 'assistant', content: contentText(wire.content) };
-  if (wire.refusal != null) message.refusal = wire.refusal;
+  if (wire.refusal !== undefined) message.refusal = wire.refusal;
   const reasoning = wire.reasoning_content ?? wire.reasoning;
   if (reasoning) message.reasoning_content = reasoning;
   if (wire.tool_calls && wire.tool_calls.length > 0) message.tool_calls = wire.tool_calls.map(toResponseToolCall);
