@@ -11,6 +11,7 @@ import { RouterConfigError } from './config/router-config-error.js';
 import type { RouterSettingsInput } from './config/router-settings-schema.js';
 import { buildDeployments } from './deployment/build-deployments.js';
 import type { Deployment } from './deployment/deployment.js';
+import { isWildcardName, ModelGroupMap, WildcardRoutes } from './deployment/wildcard-routes.js';
 import { resolveRouterPolicy } from './policy/router-policy.js';
 import type { RouterContext } from './router-context.js';
 import { resolveModelGroup, routeWithFallbacks } from './route/route-with-fallbacks.js';
@@ -78,6 +79,10 @@ export interface ModelGroupAlias {
 export class Router {
   private readonly context: RouterContext;
   private readonly aliasList: readonly ModelGroupAlias[];
+  /** Every configured `model_name`, wildcard routes included, in configuration order. */
+  private readonly configuredGroups: readonly string[];
+  /** Wildcard routes' deployments as configured (with their `*`), for listings. */
+  private readonly wildcardTemplates: ReadonlyMap<string, readonly Deployment[]>;
   /** The store the router created when none was given (it closes only that one). */
   private readonly ownStore: RouterStateStore = new InMemoryRouterStateStore();
   private readonly ownsStore: boolean;
@@ -87,8 +92,12 @@ export class Router {
     const modelList = parseModelList(options.modelList);
     const settings = parseRouterSettings(options.routerSettings);
     const catalogue = options.catalogue ?? pricingRouterCatalogue();
-    const groups = buildDeployments({ modelList, catalogue });
-    const issues = checkRouterReferences(settings, new Set(groups.keys()));
+    const built = buildDeployments({ modelList, catalogue });
+    // Wildcard routes (`openai/*`) are templates: a request names a concrete model, which gets its own group.
+    this.wildcardTemplates = new Map([...built].filter(([name]) => isWildcardName(name)));
+    const groups = new ModelGroupMap(new Map([...built].filter(([name]) => !isWildcardName(name))), new WildcardRoutes(modelList, catalogue));
+    this.configuredGroups = [...built.keys()];
+    const issues = checkRouterReferences(settings, new Set(built.keys()));
     if (issues.length > 0) throw new RouterConfigError(issues);
     this.ownsStore = options.stateStore === undefined;
     this.aliasList = Object.entries(settings.model_group_alias ?? {}).map(([alias, target]) => ({
@@ -149,9 +158,9 @@ export class Router {
     return result as EmbeddingResult;
   }
 
-  /** The model groups, in configuration order. */
+  /** The model groups, in configuration order (wildcard routes such as `openai/*` by their pattern). */
   getModelGroups(): string[] {
-    return [...this.context.groups.keys()];
+    return [...this.configuredGroups];
   }
 
   /** The aliases of model groups (`model_group_alias`). */
@@ -159,14 +168,17 @@ export class Router {
     return this.aliasList;
   }
 
-  /** Whether a name is a model group or an alias of one. */
+  /** Whether a name is a model group, an alias of one, or a model a wildcard route serves. */
   hasModelGroup(name: string): boolean {
     return this.context.groups.has(this.context.aliases.get(name) ?? name);
   }
 
-  /** The deployments of a group (or of an alias's group); empty for an unknown name. */
+  /**
+   * The deployments of a group (or of an alias's group, or of a model a wildcard route serves); a wildcard route's
+   * own name gives its deployments as configured. Empty for an unknown name.
+   */
   getDeployments(name: string): readonly Deployment[] {
-    return this.context.groups.get(this.context.aliases.get(name) ?? name) ?? [];
+    return this.wildcardTemplates.get(name) ?? this.context.groups.get(this.context.aliases.get(name) ?? name) ?? [];
   }
 
   /** The model group a name routes to; throws a 400 naming `model` when it is unknown. */

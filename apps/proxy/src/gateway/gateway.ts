@@ -1,7 +1,7 @@
 import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
-import type { Router } from '@tollgate/router';
+import type { Deployment, Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
 import type { Logger } from '../observability/create-logger.js';
@@ -155,7 +155,8 @@ export class Gateway {
     const { input, requestId } = admission;
     const started = performance.now();
     const usage = outcome.usage;
-    const pricingName = outcome.deploymentId === undefined ? undefined : this.options.pricingNames.get(outcome.deploymentId);
+    const deployment = outcome.deploymentId === undefined ? undefined : this.options.router.getDeployments(input.modelGroup).find((candidate) => candidate.id === outcome.deploymentId);
+    const pricingName = deployment === undefined ? undefined : this.pricingNameOf(deployment);
     const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage });
     const costNano = cost?.priced ? cost.costNanoUsd : null;
     if (outcome.status === 'success' && costNano === null) {
@@ -214,10 +215,16 @@ export class Gateway {
   }
 
   private pricingModelsOf(modelGroup: string): string[] {
-    return this.options.router
-      .getDeployments(modelGroup)
-      .map((deployment) => this.options.pricingNames.get(deployment.id))
-      .filter((name): name is string => name !== undefined);
+    return this.options.router.getDeployments(modelGroup).map((deployment) => this.pricingNameOf(deployment));
+  }
+
+  /**
+   * The catalogue name a deployment is priced as: the one registered at start for its prices, else its model (a
+   * wildcard route's deployments are built per requested model, after start).
+   */
+  private pricingNameOf(deployment: Deployment): string {
+    const model = deployment.litellmParams.model;
+    return this.options.pricingNames.get(deployment.id) ?? (model.startsWith('mock/') ? model.slice('mock/'.length) : model);
   }
 
   private spendEventOf(admission: Admission, outcome: CallOutcome, costNano: number | null): SpendEventInput {

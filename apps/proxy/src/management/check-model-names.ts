@@ -18,7 +18,8 @@ function accessGroupsOf(context: ManagementContext): Set<string> {
 /**
  * Refuses allow-list entries that can never match anything, so a typo in `models` is a 400 now rather than a key
  * that silently cannot call the model it was made for. Accepted: model groups the proxy serves, `provider/*`
- * wildcards, `model_info.access_groups`, LiteLLM's special names, and aliases defined in the same request.
+ * wildcards, models a wildcard route serves, `model_info.access_groups`, LiteLLM's special names, and aliases
+ * defined in the same request.
  */
 export function checkModelNames(
   context: ManagementContext,
@@ -31,6 +32,7 @@ export function checkModelNames(
   const aliases = options.aliases ?? {};
   models.forEach((model, index) => {
     if (served.has(model) || SPECIAL_NAMES.has(model) || model.endsWith('/*') || accessGroups.has(model) || model in aliases) return;
+    if (context.servesModel?.(model) === true) return;
     const known = [...served].slice(0, MAX_LISTED).join(', ');
     throw new BadRequestError(
       `Unknown model '${model}' in ${options.param}: it is not a model group, access group or provider wildcard of this proxy. Models served: ${known || '(none)'}${served.size > MAX_LISTED ? ', …' : ''}.`,

@@ -13,4 +13,6 @@ export interface ManagementContext {
   logger: Logger;
   /** Names of the model groups the proxy serves (for validating `models` allow-lists). */
   modelGroups: () => readonly string[];
+  /** Whether a model name is served: a model group, an alias, or a model a wildcard route (`*`, `openai/*`) matches. */
+  servesModel?: (name: string) => boolean;
 }

@@ -187,7 +187,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     gateway,
     authDirectory,
     llm,
-    management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups() },
+    management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups(), servesModel: (name) => router.hasModelGroup(name) },
     spendTotalsUpToDate: () => spendSink.totalsUpToDate(),
     metrics,
     maxRequestBytes,
