@@ -134,6 +134,21 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     expect(answers[1]).toEqual(answers[0]);
   });
 
+  it('finds a call in the spend logs by the id of its answer as well as by its call id (streamed too)', async () => {
+    const { data, response } = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'find me' }] }).withResponse();
+    const stream = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'find me too' }], stream: true });
+    let streamedId = '';
+    for await (const chunk of stream) streamedId ||= chunk.id;
+    const callId = response.headers.get('x-litellm-call-id') as string;
+    const byResponseId = await manage(testProxy, `/spend/logs?request_id=${encodeURIComponent(data.id)}`);
+    const byCallId = await manage(testProxy, `/spend/logs?request_id=${encodeURIComponent(callId)}`);
+    const byStreamedId = await manage(testProxy, `/spend/logs?request_id=${encodeURIComponent(streamedId)}`);
+    expect(byResponseId).toHaveLength(1);
+    expect(byResponseId).toEqual(byCallId);
+    expect(byStreamedId).toHaveLength(1);
+    expect(byStreamedId[0].request_id).not.toBe(callId);
+  });
+
   it('books each call once and never logs a key', async () => {
     const generated = await manage(testProxy, '/key/generate', { models: ['gpt-4o-mini'] });
     const keyClient = new OpenAI({ apiKey: generated.key, baseURL: testProxy.baseURL, maxRetries: 0 });

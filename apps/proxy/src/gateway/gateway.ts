@@ -72,6 +72,8 @@ export interface CallOutcome {
   provider: string | undefined;
   apiBase: string | undefined;
   completionStartTime?: Date;
+  /** The id the answer carried (`chatcmpl-…`), when it had one. */
+  responseId?: string;
 }
 
 export interface Settlement {
@@ -233,6 +235,7 @@ export class Gateway {
     return {
       schema_version: 1,
       request_id: admission.requestId,
+      response_id: outcome.responseId ?? null,
       call_type: callType,
       api_key: auth.tokenHash,
       cost_nano: costNano === null ? null : String(costNano),

@@ -113,6 +113,8 @@ export interface ModelSpendTable {
 
 export interface SpendLogsTable {
   request_id: string;
+  /** The id the answer carried (`chatcmpl-…`); null for rows older than migration 0008. */
+  response_id: string | null;
   call_type: string;
   api_key: string | null;
   spend_nano: NullableBigIntColumn;

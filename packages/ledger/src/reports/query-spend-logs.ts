@@ -34,7 +34,11 @@ export async function querySpendLogs(db: Kysely<LedgerSchema>, query: SpendLogQu
     throw new BadRequestError('start_date and end_date go together', { param: query.startDate === undefined ? 'start_date' : 'end_date' });
   }
   let select = db.selectFrom('spend_logs').selectAll();
-  if (query.requestId !== undefined) select = select.where('request_id', '=', query.requestId);
+  // The proxy's call id or the id the answer carried: a client knows the latter, LiteLLM keys its logs by it.
+  if (query.requestId !== undefined) {
+    const id = query.requestId;
+    select = select.where((eb) => eb.or([eb('request_id', '=', id), eb('response_id', '=', id)]));
+  }
   if (query.apiKey !== undefined) select = select.where('api_key', '=', toKeyHash(query.apiKey));
   if (query.userId !== undefined) select = select.where('user', '=', query.userId);
   if (query.teamId !== undefined) select = select.where('team_id', '=', query.teamId);

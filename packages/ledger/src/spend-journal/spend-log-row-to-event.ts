@@ -14,6 +14,7 @@ export function spendLogRowToEvent(row: Selectable<SpendLogsTable>): SpendEvent 
   return {
     schema_version: 1,
     request_id: row.request_id,
+    response_id: row.response_id,
     call_type: row.call_type,
     api_key: row.api_key,
     cost_nano: cost === null ? null : cost.toString(),

@@ -10,6 +10,7 @@ type WrittenColumn = Exclude<keyof SpendLogRow, 'rolled_up'>;
 /** The PostgreSQL type of every column a spend-log row carries (for the arrays `unnest` reads). */
 const POSTGRES_TYPES = {
   request_id: 'text',
+  response_id: 'text',
   call_type: 'text',
   api_key: 'text',
   spend_nano: 'int8',

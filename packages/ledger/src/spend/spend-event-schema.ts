@@ -19,6 +19,8 @@ export const spendEventV1Schema = z
     schema_version: z.literal(1),
     /** The call id (`x-litellm-call-id`); the idempotency key: a request is booked at most once. */
     request_id: z.string().min(1).max(255),
+    /** The id the answer carried (`chatcmpl-…`), which clients search spend logs by. */
+    response_id: optionalText(255),
     /** `acompletion`, `aembedding`, … (LiteLLM's call_type). */
     call_type: z.string().min(1).max(64),
     /** SHA-256 hex of the virtual key; a raw key is refused so that one can never reach the logs. */

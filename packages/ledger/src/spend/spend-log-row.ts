@@ -9,6 +9,7 @@ export function spendEventToLogRow(event: SpendEvent): Insertable<SpendLogsTable
   const endTime = Date.parse(event.end_time);
   return {
     request_id: event.request_id,
+    response_id: event.response_id,
     call_type: event.call_type,
     api_key: event.api_key,
     spend_nano: event.cost_nano === null ? null : BigInt(event.cost_nano),

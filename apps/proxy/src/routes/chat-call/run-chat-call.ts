@@ -103,6 +103,7 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
     model: result.model,
     provider: result.tollgate?.provider,
     apiBase: metadata?.apiBase,
+    responseId: result.id,
   });
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
   response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
@@ -124,6 +125,7 @@ async function serveStream(options: ServeOptions): Promise<void> {
   const writer = options.format.openStream();
   const startedMs = Date.now();
   let firstChunkAt: Date | undefined;
+  let responseId: string | undefined;
   let usageChunk: ChatCompletionChunk | undefined;
   let model = params.model;
   let failure: unknown;
@@ -132,6 +134,7 @@ async function serveStream(options: ServeOptions): Promise<void> {
   try {
     for await (const chunk of stream) {
       firstChunkAt ??= new Date();
+      responseId ??= chunk.id;
       model = chunk.model ?? model;
       if (chunk.usage && chunk.choices.length === 0) {
         usageChunk = chunk;
@@ -164,6 +167,7 @@ async function serveStream(options: ServeOptions): Promise<void> {
     provider: stream.tollgate?.provider,
     apiBase: metadata?.apiBase,
     completionStartTime: firstChunkAt,
+    responseId,
   });
   if (failure !== undefined) {
     if (!signal.aborted) await writeSse(response, writer.error(clientSafeError(toTollgateError(failure))));
