@@ -35,7 +35,7 @@ export interface AdmissionInput {
   auth: AuthContext;
   modelGroup: string;
   endUser: string | undefined;
-  callType: 'acompletion' | 'aembedding';
+  callType: 'acompletion' | 'atext_completion' | 'aembedding';
   messages?: readonly unknown[];
   tools?: readonly unknown[];
   text?: string;
@@ -129,7 +129,7 @@ export class Gateway {
       nowMs,
       enforcement: this.options.budgetEnforcement ?? 'exact',
       requestedMaxTokens: input.requestedMaxTokens,
-      lowerable: input.callType === 'acompletion',
+      lowerable: input.callType !== 'aembedding',
       worstCaseRequestOf: (measure, maxOutputTokens) => this.worstCaseRequestOf(input, measure, maxOutputTokens),
     });
     const { result } = reservation;

@@ -19,7 +19,7 @@ export interface CreateAppOptions {
   metrics: ProxyMetrics;
   maxRequestBytes: number;
   /** The LLM route handlers, shared with the fast path. */
-  llm: { chat: LlmHandler; embeddings: LlmHandler };
+  llm: { chat: LlmHandler; embeddings: LlmHandler; completions?: LlmHandler };
   checkStorage: () => Promise<void>;
   /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
   spendTotalsUpToDate: () => Promise<void>;
@@ -41,6 +41,9 @@ export function createApp(options: CreateAppOptions): Express {
   // The same handlers as the fast path (server/llm-fast-path.ts), for the requests it leaves to Express.
   app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], expressRoute(options.metrics, 'chat', options.llm.chat));
   app.post(['/embeddings', '/v1/embeddings'], expressRoute(options.metrics, 'embeddings', options.llm.embeddings));
+  if (options.llm.completions) {
+    app.post(['/completions', '/v1/completions', '/openai/deployments/:deployment/completions'], expressRoute(options.metrics, 'completions', options.llm.completions));
+  }
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
   // Management reads see every call answered before them.

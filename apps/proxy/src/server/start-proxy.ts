@@ -19,6 +19,7 @@ import { registerAuthCacheMetrics } from '../observability/auth-cache-metrics.js
 import { EmbeddedSpendSink } from '../spend/embedded-spend-sink.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
+import { createCompletionsHandler } from '../routes/completions/completions-route.js';
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
@@ -181,7 +182,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     onSoftBudgetCrossed: softBudgetWebhook(config.general_settings.soft_budget_webhook_url, logger),
   });
   const llmOptions = { gateway, allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false };
-  const llm = { chat: createChatCompletionsHandler(llmOptions), embeddings: createEmbeddingsHandler(llmOptions) };
+  const llm = { chat: createChatCompletionsHandler(llmOptions), embeddings: createEmbeddingsHandler(llmOptions), completions: createCompletionsHandler(llmOptions) };
   const maxRequestBytes = Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024);
   const app = createApp({
     gateway,

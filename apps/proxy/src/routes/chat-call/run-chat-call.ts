@@ -25,6 +25,8 @@ export interface ChatCallInput {
   credentials: ClientCredentials | undefined;
   /** How the answer is written for the API the client called. */
   format: ChatAnswerFormat;
+  /** LiteLLM's call type in the spend log; default `acompletion`. */
+  callType?: 'acompletion' | 'atext_completion';
 }
 
 /**
@@ -48,7 +50,7 @@ export async function runChatCall(input: ChatCallInput): Promise<void> {
     auth,
     modelGroup,
     endUser: endUserOf(request, body.user),
-    callType: 'acompletion',
+    callType: input.callType ?? 'acompletion',
     messages: body.messages,
     tools: body.tools ?? undefined,
     requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
