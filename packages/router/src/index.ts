@@ -41,6 +41,7 @@ export { checkRouterConfig } from './config/check-router-config.js';
 // Deployments and how they are called.
 export { type Deployment } from './deployment/deployment.js';
 export { deploymentIdOf } from './deployment/deployment-id.js';
+export { regionOfDeployment, type ModelRegion } from './deployment/deployment-region.js';
 export type {
   CallDeployment,
   DeploymentCall,

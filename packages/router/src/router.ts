@@ -11,6 +11,7 @@ import { RouterConfigError } from './config/router-config-error.js';
 import type { RouterSettingsInput } from './config/router-settings-schema.js';
 import { buildDeployments } from './deployment/build-deployments.js';
 import type { Deployment } from './deployment/deployment.js';
+import type { ModelRegion } from './deployment/deployment-region.js';
 import { isWildcardName, ModelGroupMap, WildcardRoutes } from './deployment/wildcard-routes.js';
 import { resolveRouterPolicy } from './policy/router-policy.js';
 import type { RouterContext } from './router-context.js';
@@ -55,6 +56,11 @@ export interface RouterCallOptions {
    * the caller's code sets them; the router never reads credentials from the request's params.
    */
   credentials?: ClientCredentials;
+  /**
+   * Confines the call to deployments whose `region_name` is in this region (an end user's `allowed_model_region`);
+   * a group with none there fails the call with a 400 naming `model` (waiting cannot help).
+   */
+  allowedRegion?: ModelRegion;
 }
 
 
@@ -209,6 +215,7 @@ export class Router {
       numRetries: options.numRetries ?? fields.num_retries ?? this.context.policy.numRetries,
       requestValidated: options.requestValidated === true,
       credentials: options.credentials,
+      allowedRegion: options.allowedRegion,
       requestFallbacks: fields.fallbacks ?? undefined,
       disableFallbacks: fields.disable_fallbacks === true,
       forcedFailure: forcedFailureOf(fields, requestedModel),

@@ -1,7 +1,7 @@
 import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
-import type { Deployment, Router } from '@tollgate/router';
+import type { Deployment, ModelRegion, Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
 import type { Logger } from '../observability/create-logger.js';
@@ -61,6 +61,8 @@ export interface Admission {
   loweredMaxTokens?: number;
   /** Output tokens (all choices) the reservation covers; a stream that passes it is stopped. Undefined: no cap. */
   outputTokenLimit?: number;
+  /** The end user's `allowed_model_region`: only deployments there may serve the call. */
+  allowedRegion?: ModelRegion;
 }
 
 /** How a call ended, for settlement and the spend log. */
@@ -117,6 +119,7 @@ export class Gateway {
     });
     const requestId = newRequestId(nowMs);
     const admission: Admission = { requestId, input, startedAt: new Date(nowMs), reserved: false, headers: {}, admitDurationMs: 0 };
+    if (customer?.allowedModelRegion) admission.allowedRegion = customer.allowedModelRegion;
     if (scopes.length === 0) {
       admission.admitDurationMs = performance.now() - started;
       return admission;

@@ -27,7 +27,7 @@ export function createEmbeddingsHandler(options: LlmRouteOptions): LlmHandler {
     });
     let result;
     try {
-      result = await gateway.options.router.embedding({ ...body, model: modelGroup }, { credentials });
+      result = await gateway.options.router.embedding({ ...body, model: modelGroup }, { credentials, allowedRegion: admission.allowedRegion });
     } catch (error) {
       await gateway.release(admission);
       throw toTollgateError(error);

@@ -10,6 +10,8 @@ const seconds = z.number().positive();
 export const litellmParamsSchema = z.looseObject({
   /** The deployment's `provider/model`, e.g. `azure/my-gpt4o-eu` or `openai/gpt-4o`. */
   model: z.string().min(1),
+  /** Where the deployment runs (`eu-west-1`, `westeurope`, `eu`): calls confined to a region go only there. */
+  region_name: z.string().min(1).nullish(),
   /** Provider API key (usually an `os.environ/NAME` reference resolved by the config loader). */
   api_key: z.string().nullish(),
   /** Provider base URL, for self-hosted or regional endpoints. */
@@ -53,4 +55,5 @@ export const ROUTING_LITELLM_PARAMS: ReadonlySet<string> = new Set([
   'order',
   'max_retries',
   'cooldown_time',
+  'region_name',
 ]);

@@ -1,5 +1,6 @@
 import type { ChatCompletionRequest, EmbeddingRequest, TollgateError } from '@tollgate/core';
 import type { ClientCredentials } from '../call/deployment-call.js';
+import type { ModelRegion } from '../deployment/deployment-region.js';
 
 /** A request as the router routes it: the caller's params without the router's own keys, plus how to route. */
 export type RouteRequest = (
@@ -16,6 +17,8 @@ export type RouteRequest = (
   numRetries: number;
   /** The caller validated the params; a deployment that adds none of its own needs no second validation. */
   requestValidated: boolean;
+  /** Only deployments in this region may serve the request (the caller's data residency). */
+  allowedRegion: ModelRegion | undefined;
   /** Credentials replacing each deployment's for this request (set by the caller's code only). */
   credentials: ClientCredentials | undefined;
   /** Fallbacks sent with the request (replace the configured generic fallbacks). */

@@ -54,6 +54,7 @@ export async function runModelGroup(
         failedIds,
         allowFailed: last?.failure.kind === 'transient',
         stream: request.stream,
+        allowedRegion: request.allowedRegion,
         promptTokensOf,
       });
     } catch (error) {

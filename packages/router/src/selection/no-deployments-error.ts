@@ -1,4 +1,4 @@
-import { ContextWindowExceededError, RateLimitError, type TollgateError } from '@tollgate/core';
+import { BadRequestError, ContextWindowExceededError, RateLimitError, type TollgateError } from '@tollgate/core';
 
 /** Why each deployment of a group was unavailable. */
 export interface Unavailability {
@@ -15,6 +15,15 @@ export interface Unavailability {
   tooLong: number;
   promptTokens: number | undefined;
   largestContextWindow: number | undefined;
+}
+
+/** No deployment of the group runs in the caller's region: a 400 (retrying cannot help), naming `model`. */
+export function noDeploymentInRegionError(group: string, region: string): TollgateError {
+  return new BadRequestError(`No deployment of model group '${group}' runs in region '${region}', the only region this caller's requests may go to (allowed_model_region).`, {
+    param: 'model',
+    code: 'no_deployment_in_region',
+    model: group,
+  });
 }
 
 /**

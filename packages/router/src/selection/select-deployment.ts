@@ -1,7 +1,8 @@
 import type { Deployment } from '../deployment/deployment.js';
 import type { RouterContext } from '../router-context.js';
 import type { Candidate, PickContext } from '../strategies/routing-strategy.js';
-import { noDeploymentsError, type Unavailability } from './no-deployments-error.js';
+import { regionOfDeployment, type ModelRegion } from '../deployment/deployment-region.js';
+import { noDeploymentInRegionError, noDeploymentsError, type Unavailability } from './no-deployments-error.js';
 
 /** The deployment chosen for an attempt. */
 export interface Selection {
@@ -18,6 +19,8 @@ export interface SelectionRequest {
   /** May a deployment that already failed be chosen again when no untried one is available. */
   allowFailed: boolean;
   stream: boolean;
+  /** Only deployments in this region are eligible. */
+  allowedRegion?: ModelRegion;
   /** Prompt tokens of the request for a deployment's model (undefined when not countable, e.g. embeddings). */
   promptTokensOf(deployment: Deployment): number | undefined;
 }
@@ -33,7 +36,9 @@ export async function selectDeployment(
   context: RouterContext,
   request: SelectionRequest,
 ): Promise<Selection | undefined> {
-  const deployments = context.groups.get(request.group) ?? [];
+  const inGroup = context.groups.get(request.group) ?? [];
+  const deployments = request.allowedRegion === undefined ? inGroup : inGroup.filter((deployment) => regionOfDeployment(deployment) === request.allowedRegion);
+  if (deployments.length === 0 && inGroup.length > 0) throw noDeploymentInRegionError(request.group, request.allowedRegion!);
   const nowMs = context.clock.now();
   const states = await context.store.getStates(
     deployments.map((deployment) => deployment.id),

@@ -69,6 +69,14 @@ export async function runChatCall(input: ChatCallInput): Promise<void> {
   else await serveCompletion(serve);
 }
 
+/** `x-litellm-model-region`: the `region_name` of the deployment that answered, when it has one. */
+function setRegionHeader(response: ServerResponse, gateway: Gateway, admission: Admission, deploymentId: string | undefined): void {
+  if (deploymentId === undefined) return;
+  const deployment = gateway.options.router.getDeployments(admission.input.modelGroup).find((candidate) => candidate.id === deploymentId);
+  const region = deployment?.litellmParams.region_name;
+  if (typeof region === 'string') response.setHeader('x-litellm-model-region', region);
+}
+
 interface ServeOptions {
   response: ServerResponse;
   gateway: Gateway;
@@ -93,11 +101,12 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
   const { response, gateway, admission, params, signal, credentials } = options;
   let result;
   try {
-    result = await gateway.options.router.completion({ ...params, stream: false }, { signal, requestValidated: true, credentials });
+    result = await gateway.options.router.completion({ ...params, stream: false }, { signal, requestValidated: true, credentials, allowedRegion: admission.allowedRegion });
   } catch (error) {
     return callFailed(options, error);
   }
   const metadata = setCallHeaders(response, admission, result);
+  setRegionHeader(response, gateway, admission, metadata?.modelId);
   const settlement = await gateway.settle(admission, {
     status: 'success',
     usage: result.usage ?? null,
@@ -117,11 +126,12 @@ async function serveStream(options: ServeOptions): Promise<void> {
   const { response, gateway, admission, params, signal, credentials } = options;
   let stream: ChatCompletionStream;
   try {
-    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal, requestValidated: true, credentials });
+    stream = await gateway.options.router.completion({ ...params, stream: true }, { signal, requestValidated: true, credentials, allowedRegion: admission.allowedRegion });
   } catch (error) {
     return callFailed(options, error);
   }
   const metadata = setCallHeaders(response, admission, stream);
+  setRegionHeader(response, gateway, admission, metadata?.modelId);
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   response.flushHeaders();
   const writer = options.format.openStream();
