@@ -16,6 +16,7 @@ export { ChatChunksToMessagesEvents, type MessagesEventsOptions } from './transl
 export { MessagesEventsToChatChunks } from './translate/messages/messages-events-to-chat-chunks.js';
 export { toMessagesUsage } from './translate/messages/messages-usage.js';
 export { toMessagesStopReason } from './translate/messages/messages-stop-reason.js';
+export { accumulateMessagesEvents } from './translate/messages/accumulate-messages-events.js';
 
 // From @tollgate/core, so that a caller who installs only this package can name what calls take, return and throw.
 export type {
