@@ -177,6 +177,13 @@ describe.each(['gpt-4o-mini', 'claude-sonnet'])('@anthropic-ai/sdk → /v1/messa
 });
 
 describe('the native Anthropic deployment', () => {
+  it('countTokens includes the tool-use prompt Anthropic adds for Claude', async () => {
+    const request = { tools: [WEATHER_TOOL], messages: [{ role: 'user' as const, content: 'Weather in Paris?' }] };
+    const claude = await client.messages.countTokens({ model: 'claude-sonnet', ...request });
+    const openai = await client.messages.countTokens({ model: 'gpt-4o-mini', ...request });
+    expect(claude.input_tokens).toBe(openai.input_tokens + 346);
+  });
+
   it('carries cache_control to Anthropic and charges the cache prices', async () => {
     upstream.enqueue({ reply: 'text', text: 'cached answer', usage: { promptTokens: 1000, cachedTokens: 600, cacheWriteTokens: 200 } });
     const { data, response } = await client.messages
