@@ -170,7 +170,7 @@ describe.each(['gpt-4o-mini', 'claude-sonnet'])('@anthropic-ai/sdk → /v1/messa
     const before = upstream.requests.length;
     const counted = await client.messages.countTokens({ model, tools: [WEATHER_TOOL], messages: [{ role: 'user', content: 'Weather in Paris, please?' }] });
     expect(counted.input_tokens).toBeGreaterThan(10);
-    const longer = await client.messages.countTokens({ model, messages: [{ role: 'user', content: 'Weather in Paris, please? '.repeat(20) }] });
+    const longer = await client.messages.countTokens({ model, tools: [WEATHER_TOOL], messages: [{ role: 'user', content: 'Weather in Paris, please? '.repeat(20) }] });
     expect(longer.input_tokens).toBeGreaterThan(counted.input_tokens);
     expect(upstream.requests.length).toBe(before);
   });
