@@ -81,7 +81,8 @@ export class ChatChunksToMessagesEvents {
     const events: MessagesStreamEvent[] = [];
     if (!this.started) events.push(this.messageStart());
     events.push(...this.closeBlock());
-    const counts = toMessagesUsage(usage);
+    // Without a usage report only the output count is given, so the prompt's size from message_start stands.
+    const counts = usage ? toMessagesUsage(usage) : { output_tokens: 0 };
     events.push({
       type: 'message_delta',
       delta: { stop_reason: this.stopReason ?? 'end_turn', stop_sequence: matchedStopSequence(this.stopReason, this.options.stopSequences ?? undefined) },
