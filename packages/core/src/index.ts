@@ -138,3 +138,60 @@ export { LruCache, type LruCacheOptions } from './cache/lru-cache.js';
 
 // Model names: `provider/model`, or a bare name resolved by an injected catalogue lookup.
 export { parseModelRef, type ModelRef, type ParseModelRefOptions } from './model-ref/parse-model-ref.js';
+
+// Anthropic Messages API: request, reply, stream events, errors and count_tokens, as clients send and read them.
+export {
+  messagesTextBlockSchema,
+  messagesSourceSchema,
+  messagesImageBlockSchema,
+  messagesDocumentBlockSchema,
+  messagesToolUseBlockSchema,
+  messagesToolResultBlockSchema,
+  messagesThinkingBlockSchema,
+  messagesRedactedThinkingBlockSchema,
+  messagesContentBlockSchema,
+  type MessagesTextBlock,
+  type MessagesSource,
+  type MessagesImageBlock,
+  type MessagesDocumentBlock,
+  type MessagesToolUseBlock,
+  type MessagesToolResultBlock,
+  type MessagesThinkingBlock,
+  type MessagesRedactedThinkingBlock,
+  type MessagesContentBlock,
+} from './messages/messages-content-block.js';
+export {
+  messagesMessageSchema,
+  messagesToolSchema,
+  messagesToolChoiceSchema,
+  messagesThinkingConfigSchema,
+  messagesRequestSchema,
+  messagesCountTokensRequestSchema,
+  messagesCountTokensResponseSchema,
+  type MessagesMessage,
+  type MessagesTool,
+  type MessagesToolChoice,
+  type MessagesThinkingConfig,
+  type MessagesRequest,
+  type MessagesCountTokensRequest,
+  type MessagesCountTokensResponse,
+} from './messages/messages-request.js';
+export {
+  messagesStopReasonSchema,
+  messagesUsageSchema,
+  messagesResponseBlockSchema,
+  messagesResponseSchema,
+  type MessagesStopReason,
+  type MessagesUsage,
+  type MessagesResponseBlock,
+  type MessagesResponse,
+} from './messages/messages-response.js';
+export { messagesBlockDeltaSchema, messagesStreamEventSchema, type MessagesBlockDelta, type MessagesStreamEvent } from './messages/messages-stream-event.js';
+export {
+  messagesErrorTypeSchema,
+  messagesErrorSchema,
+  messagesErrorTypeForStatus,
+  type MessagesErrorType,
+  type MessagesError,
+} from './messages/messages-error.js';
+export { parseMessagesRequest, parseMessagesCountTokensRequest } from './messages/parse-messages-request.js';

@@ -5,6 +5,18 @@ export type { ChatCompletionResult } from './completion/chat-completion-result.j
 export type { ChatCompletionStream } from './completion/chat-completion-stream.js';
 export type { CallOptions } from './completion/call-options.js';
 export type { CallMetadata } from './completion/call-metadata.js';
+export { messages, type MessagesResult, type MessagesEventStream } from './messages/messages.js';
+
+// Anthropic Messages ↔ OpenAI chat, both directions, streaming included: pure functions (what `messages()` uses).
+export { messagesToChatRequest, type MessagesToChatOptions } from './translate/messages/messages-to-chat-request.js';
+export { chatToMessagesRequest } from './translate/messages/chat-to-messages-request.js';
+export { chatCompletionToMessagesResponse } from './translate/messages/chat-completion-to-messages-response.js';
+export { messagesResponseToChatCompletion } from './translate/messages/messages-response-to-chat-completion.js';
+export { ChatChunksToMessagesEvents, type MessagesEventsOptions } from './translate/messages/chat-chunks-to-messages-events.js';
+export { MessagesEventsToChatChunks } from './translate/messages/messages-events-to-chat-chunks.js';
+export { toMessagesUsage } from './translate/messages/messages-usage.js';
+export { toMessagesStopReason } from './translate/messages/messages-stop-reason.js';
+export { accumulateMessagesEvents } from './translate/messages/accumulate-messages-events.js';
 
 // From @tollgate/core, so that a caller who installs only this package can name what calls take, return and throw.
 export type {

@@ -5,7 +5,7 @@ import { clientSafeError } from './client-safe-error.js';
 import { sendJson } from './send-json.js';
 
 /** Express/body-parser failures carry a `type` and `status`; map the ones clients cause to OpenAI errors. */
-function fromBodyParserError(error: unknown): TollgateError | undefined {
+export function fromBodyParserError(error: unknown): TollgateError | undefined {
   if (typeof error !== 'object' || error === null || TollgateError.isInstance(error)) return undefined;
   const { type, status, limit } = error as { type?: string; status?: number; limit?: number };
   if (type === 'entity.too.large') {

@@ -10,6 +10,7 @@ import { trackRequest } from '../observability/track-request.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
 import { createHealthProbeHandler } from '../routes/health-probe-route.js';
 import { createModelsRoutes } from '../routes/models-routes.js';
+import { createMessagesRoutes } from '../routes/messages/messages-routes.js';
 import type { ManagementContext } from './proxy-context.js';
 
 export interface CreateAppOptions {
@@ -35,6 +36,9 @@ export function createApp(options: CreateAppOptions): Express {
   app.get('/metrics', async (_request, response) => {
     response.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
+  // Anthropic's API, ahead of the OpenAI-shaped body parsing and auth: its failures answer in Anthropic's shape.
+  const logUnexpected = (error: unknown) => options.management.logger.error({ err: error }, 'unexpected error');
+  app.use(createMessagesRoutes({ ...options, logUnexpected }));
   app.use(express.json({ limit: options.maxRequestBytes }));
   app.use(authenticateRequest(options.authDirectory));
 

@@ -1,5 +1,6 @@
 import { BadRequestError, parseEmbeddingRequest, type EmbeddingRequest, type EmbeddingResponse } from '@tollgate/core';
 import { buildMockEmbedding } from '../adapters/mock/build-mock-embedding.js';
+import { asRequestedEmbeddings } from './embedding-encoding.js';
 import { sendJson } from '../transport/send-json.js';
 import { buildCallContext } from './build-call-context.js';
 import { attachMetadata, type CallMetadata } from './call-metadata.js';
@@ -56,6 +57,7 @@ export async function embedding(input: EmbeddingParams, options: CallOptions = {
       return fromResponse(answer.body, context);
     }, retryOptionsOf(options));
   }
+  response = asRequestedEmbeddings(response, request, adapter.id);
   return attachMetadata(
     response,
     buildCallMetadata(state, {

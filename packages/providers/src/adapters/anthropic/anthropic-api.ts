@@ -102,7 +102,7 @@ export type AnthropicContentBlockParam = (
   | { type: 'image'; source: AnthropicSource }
   | { type: 'document'; source: AnthropicSource; title?: string }
   | { type: 'tool_use'; id: string; name: string; input: unknown }
-  | { type: 'tool_result'; tool_use_id: string; content: string | AnthropicContentBlockParam[] }
+  | { type: 'tool_result'; tool_use_id: string; content: string | AnthropicContentBlockParam[]; is_error?: boolean }
   | { type: 'thinking'; thinking: string; signature: string }
   | { type: 'redacted_thinking'; data: string }
 ) & { cache_control?: AnthropicCacheControl };

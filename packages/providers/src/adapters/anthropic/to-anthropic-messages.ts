@@ -51,6 +51,8 @@ export function toAnthropicConversation(messages: readonly ChatMessage[]): Anthr
       case 'tool': {
         const content = typeof message.content === 'string' ? message.content : toAnthropicTextBlocks(message.content);
         const block: AnthropicContentBlockParam = { type: 'tool_result', tool_use_id: message.tool_call_id, content };
+        // A failed tool's result, as the Messages API marks it (the chat API has no such field; Tollgate keeps it).
+        if (message['is_error'] === true) block.is_error = true;
         append('user', applyMessageCacheControl([block], message.cache_control));
         break;
       }
