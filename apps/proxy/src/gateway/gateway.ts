@@ -1,4 +1,4 @@
-import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
 import type { Router } from '@tollgate/router';
@@ -36,8 +36,8 @@ export interface AdmissionInput {
   modelGroup: string;
   endUser: string | undefined;
   callType: 'acompletion' | 'aembedding';
-  messages?: readonly unknown[];
-  tools?: readonly unknown[];
+  messages?: readonly ChatMessage[];
+  tools?: readonly ChatTool[];
   text?: string;
   requestedMaxTokens: number | undefined;
   /** Choices the request generates (`max(n, best_of)`); default 1. */

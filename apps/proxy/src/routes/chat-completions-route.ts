@@ -49,7 +49,7 @@ export function endUserOf(request: IncomingMessage, bodyUser: unknown): string |
  * produced so far, counted, so that what the provider billed is booked rather than nothing.
  */
 function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
-  const promptTokens = countTokens({ model, messages: messages as never }).tokens;
+  const promptTokens = countTokens({ model, messages }).tokens;
   const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
   return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
 }
