@@ -103,7 +103,7 @@ export class Gateway {
     const nowMs = Date.now();
     const customer = input.endUser === undefined ? undefined : await this.options.authDirectory.customer(input.endUser);
     if (customer?.blocked) {
-      throw new PermissionDeniedError(`Customer ${input.endUser} is blocked. Unblock via /customer/unblock.`, { code: '403', type: 'customer_blocked' });
+      throw new PermissionDeniedError(`Customer ${input.endUser ?? ''} is blocked. Unblock via /customer/unblock.`, { code: '403', type: 'customer_blocked' });
     }
     const scopes = scopesOfRequest({
       auth,

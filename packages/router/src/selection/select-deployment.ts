@@ -19,7 +19,7 @@ export interface SelectionRequest {
   allowFailed: boolean;
   stream: boolean;
   /** Prompt tokens of the request for a deployment's model (undefined when not countable, e.g. embeddings). */
-  promptTokensOf(deployment: Deployment): number | undefined;
+  promptTokensOf: (deployment: Deployment) => number | undefined;
 }
 
 /**
