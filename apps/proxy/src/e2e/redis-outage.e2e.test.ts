@@ -72,7 +72,7 @@ describeWithRedis('Redis dies while calls are in flight', () => {
       const { data: stream, response } = await client.chat.completions
         .create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `call ${index}` }], stream: true })
         .withResponse();
-      for await (const chunk of stream) chunk;
+      for await (const chunk of stream) void chunk;
       requestIds.push(response.headers.get('x-litellm-call-id') as string);
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // all admitted, all waiting for the upstream

@@ -40,7 +40,7 @@ const chunkLine = (delta: object, finish: string | null = null) =>
   `data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 
 /** The arguments of a call to the replay server: the request (with `extra` params) and the options. */
-function call<const Extra extends Record<string, unknown> = Record<never, never>>(extra: Extra = {} as Extra, options: CallOptions = {}) {
+function call<const Extra extends Record<string, unknown> = {}>(extra: Extra = {} as Extra, options: CallOptions = {}) {
   return [{ model: 'openai/gpt-4o-mini', messages, ...extra }, { apiKey: 'sk-test', apiBase: server.url, ...options }] as const;
 }
 

@@ -30,7 +30,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function call<const Extra extends Record<string, unknown> = Record<never, never>>(extra: Extra = {} as Extra) {
+function call<const Extra extends Record<string, unknown> = {}>(extra: Extra = {} as Extra) {
   return {
     model: 'openai/gpt-4o',
     messages: [
