@@ -71,7 +71,7 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandl
       messages: body.messages,
       tools: body.tools ?? undefined,
       requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
-      choices: outputChoicesOf({ n: body.n, best_of: (body as { best_of?: unknown }).best_of }),
+      choices: outputChoicesOf({ n: body.n, best_of: body['best_of'] }),
       writesCache: promptWritesCache(body),
     });
     const abort = new AbortController();
@@ -80,7 +80,7 @@ export function createChatCompletionsHandler(options: LlmRouteOptions): LlmHandl
     });
     // The budget affords less than the model's full output: ask for no more than it affords.
     const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
-    const params = { ...body, model: modelGroup, ...loweredMaxTokens } as ChatCompletionRequest;
+    const params: ChatCompletionRequest = { ...body, model: modelGroup, ...loweredMaxTokens };
     if (body.stream === true) {
       await serveStream({ request, response, gateway, admission, params, credentials, signal: abort.signal });
     } else {
