@@ -57,7 +57,7 @@ export function entry(
   group: string,
   name: string,
   params: Record<string, unknown> = {},
-  modelInfo?: Record<string, unknown>,
+  modelInfo?: ModelListEntryInput['model_info'],
 ): ModelListEntryInput {
   return {
     model_name: group,
