@@ -146,7 +146,7 @@ export class Router {
   ): Promise<ChatCompletionResult | ChatCompletionStream> {
     const { fields, params: rest } = splitRouterRequestFields(params);
     const result = await this.route(
-      { kind: 'completion', params: rest as ChatCompletionRequest, stream: rest.stream === true },
+      { kind: 'completion', params: rest, stream: rest.stream === true },
       fields,
       options,
     );
@@ -157,7 +157,7 @@ export class Router {
   async embedding(params: RouterEmbeddingParams, options: RouterCallOptions = {}): Promise<EmbeddingResult> {
     const { fields, params: rest } = splitRouterRequestFields(params);
     const result = await this.route(
-      { kind: 'embedding', params: rest as EmbeddingRequest, stream: false },
+      { kind: 'embedding', params: rest, stream: false },
       fields,
       options,
     );

@@ -17,7 +17,7 @@ export class Spinner {
 
   start(label: string): void {
     if (!this.enabled || this.timer) return;
-    const draw = () => this.output.write(`\r${FRAMES[this.frame++ % FRAMES.length]} ${label}`);
+    const draw = () => this.output.write(`\r${FRAMES[this.frame++ % FRAMES.length]!} ${label}`);
     draw();
     this.timer = setInterval(draw, FRAME_MS);
     this.timer.unref();

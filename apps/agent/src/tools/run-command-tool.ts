@@ -32,7 +32,7 @@ export function runCommandTool(options: RunCommandToolOptions): Tool {
         throw new Error('The user declined to run this command. Do not retry it; ask the user what to do instead.');
       }
       const result = await runShell(command, { cwd: options.workspace.root, timeoutMs: options.timeoutMs, signal: context.signal });
-      const status = result.timedOut ? `killed after ${options.timeoutMs} ms (time limit)` : `exit code ${result.exitCode ?? result.signal}`;
+      const status = result.timedOut ? `killed after ${options.timeoutMs} ms (time limit)` : `exit code ${String(result.exitCode ?? result.signal)}`;
       return `${status}\n${truncateText(result.output, MAX_OUTPUT_CHARACTERS) || '(no output)'}`;
     },
   });

@@ -19,7 +19,7 @@ export async function describeMasterKey(options: {
   const where = `(general_settings.master_key in ${options.configPath})`;
   const written = await writtenMasterKey(options.configPath);
   const reference = typeof written === 'string' ? ENV_REFERENCE.exec(written.trim()) : null;
-  if (reference) return `from ${reference[1]} ${where}`;
+  if (reference) return `from ${reference[1]!} ${where}`;
   return written === options.configuredKey ? `${options.configuredKey} ${where}` : `set ${where}`;
 }
 

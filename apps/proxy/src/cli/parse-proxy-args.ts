@@ -15,11 +15,11 @@ export function parseProxyArgs(argv: readonly string[], env: Record<string, stri
     const match = /^--(config|port|host)(?:=(.*))?$/.exec(arg);
     if (!match) throw new Error(`unknown argument ${arg}\n${PROXY_USAGE}`);
     const value = match[2] ?? argv[(index += 1)];
-    if (value === undefined) throw new Error(`--${match[1]} needs a value\n${PROXY_USAGE}`);
+    if (value === undefined) throw new Error(`--${match[1]!} needs a value\n${PROXY_USAGE}`);
     values.set(match[1] as string, value);
   }
   const port = Number(values.get('port') ?? env['PORT'] ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${values.get('port')}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${values.get('port') ?? env['PORT'] ?? ''}`);
   return {
     configPath: values.get('config') ?? env['TOLLGATE_CONFIG'] ?? 'config.yaml',
     port,

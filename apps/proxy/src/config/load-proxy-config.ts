@@ -28,7 +28,7 @@ function formatPath(path: readonly PropertyKey[]): string {
 /** `invalid config: path: message` on one line for one problem; else one problem per indented line. */
 function invalidConfig(issues: readonly { path: string; message: string }[]): ConfigError {
   const lines = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`);
-  return new ConfigError(lines.length === 1 ? `invalid config: ${lines[0]}` : `invalid config:\n${lines.map((line) => `  ${line}`).join('\n')}`);
+  return new ConfigError(lines.length === 1 ? `invalid config: ${lines[0]!}` : `invalid config:\n${lines.map((line) => `  ${line}`).join('\n')}`);
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { modelListSchema, routerSettingsSchema } from '@tollgate/router';
 
 const durationString = z.string().regex(/^\d+(s|m|h|d|w|mo)$/, 'expected a duration such as 30s, 30m, 24h, 7d, 1mo');
-const usd = z.number().finite().nonnegative();
+const usd = z.number().nonnegative();
 
 /** `litellm_settings`: SDK-wide behaviour and the global proxy budget. Unknown keys are kept (LiteLLM has many). */
 export const litellmSettingsSchema = z.looseObject({
@@ -26,7 +26,7 @@ export const generalSettingsSchema = z.looseObject({
   /** Lets clients send `api_base` / `api_key` in a request body (off by default: it would redirect upstream calls). */
   allow_client_side_credentials: z.boolean().optional(),
   maximum_spend_logs_retention_period: durationString.optional(),
-  soft_budget_webhook_url: z.string().url().optional(),
+  soft_budget_webhook_url: z.url().optional(),
   /**
    * `exact` (default): reserve each request's worst case, lower max_tokens to what the budget affords, stop streams
    * past their reservation. `loose`: LiteLLM's rule — refuse only once spend has reached the budget; calls may overshoot.

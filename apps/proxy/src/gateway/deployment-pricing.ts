@@ -1,4 +1,4 @@
-import { registerModel } from '@tollgate/pricing';
+import { registerModel, type CustomModelInfo } from '@tollgate/pricing';
 import type { Router } from '@tollgate/router';
 
 const PRICE_FIELDS = /(_cost_per_|_token_cost|^base_model$|^max_(input_|output_)?tokens$)/;
@@ -12,12 +12,13 @@ export function registerDeploymentPrices(router: Router): Map<string, string> {
   const pricingNames = new Map<string, string>();
   for (const group of router.getModelGroups()) {
     for (const deployment of router.getDeployments(group)) {
-      const info = deployment.modelInfo as Record<string, unknown>;
-      const overrides = Object.fromEntries(Object.entries(info).filter(([field]) => PRICE_FIELDS.test(field)));
+      const info = deployment.modelInfo;
+      const overrides: CustomModelInfo = {};
+      for (const [field, value] of Object.entries(info)) if (PRICE_FIELDS.test(field)) overrides[field] = value;
       const model = deployment.litellmParams.model;
       if (Object.keys(overrides).length > 0) {
         const name = `tollgate-deployment/${deployment.id}`;
-        const baseModel = (overrides['base_model'] as string | undefined) ?? model.replace(/^mock\//, '');
+        const baseModel = info.base_model ?? model.replace(/^mock\//, '');
         try {
           registerModel(name, { ...overrides, base_model: baseModel });
         } catch {

@@ -2,7 +2,7 @@ import { registerModel, unregisterModel } from '@tollgate/pricing';
 import { estimateWorstCase, type WorstCaseRequest } from './estimate-worst-case.js';
 import { affordedOutput } from './lower-max-tokens.js';
 
-const messages = [{ role: 'user', content: 'hi' }];
+const messages = [{ role: 'user' as const, content: 'hi' }];
 const request = (overrides: Partial<WorstCaseRequest>): WorstCaseRequest => ({
   pricingModels: ['gpt-4o-mini'],
   messages,

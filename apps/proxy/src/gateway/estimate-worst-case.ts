@@ -1,3 +1,4 @@
+import type { ChatMessage, ChatTool } from '@tollgate/core';
 import { countTokens, defaultCatalogue, tokenUpperBound, worstCaseCost, type CountTokensOptions } from '@tollgate/pricing';
 
 /**
@@ -11,8 +12,8 @@ export type PromptMeasure = 'upper-bound' | 'counted';
 export interface WorstCaseRequest {
   /** Catalogue names of the deployments that may serve it. */
   pricingModels: readonly string[];
-  messages?: readonly unknown[];
-  tools?: readonly unknown[];
+  messages?: readonly ChatMessage[];
+  tools?: readonly ChatTool[];
   text?: string;
   /** The request's own output limit per choice, or the one the gateway set. */
   maxOutputTokens: number | undefined;
@@ -38,7 +39,7 @@ export interface WorstCase {
 export function promptTokensOf(request: WorstCaseRequest, model: string): { tokens: number; estimated: boolean } {
   const prompt: CountTokensOptions = request.embedding
     ? { model, text: request.text ?? '' }
-    : { model, messages: (request.messages ?? []) as never, tools: (request.tools ?? []) as never };
+    : { model, messages: request.messages ?? [], tools: request.tools ?? [] };
   if (request.measure === 'upper-bound') return { tokens: tokenUpperBound(prompt), estimated: false };
   const count = countTokens(prompt);
   return { tokens: count.tokens, estimated: count.estimated };

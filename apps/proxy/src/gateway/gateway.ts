@@ -1,4 +1,4 @@
-import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
 import { completionCost } from '@tollgate/pricing';
 import type { Deployment, ModelRegion, Router } from '@tollgate/router';
@@ -36,8 +36,8 @@ export interface AdmissionInput {
   modelGroup: string;
   endUser: string | undefined;
   callType: 'acompletion' | 'atext_completion' | 'aembedding';
-  messages?: readonly unknown[];
-  tools?: readonly unknown[];
+  messages?: readonly ChatMessage[];
+  tools?: readonly ChatTool[];
   text?: string;
   requestedMaxTokens: number | undefined;
   /** Choices the request generates (`max(n, best_of)`); default 1. */
@@ -107,7 +107,7 @@ export class Gateway {
     const nowMs = Date.now();
     const customer = input.endUser === undefined ? undefined : await this.options.authDirectory.customer(input.endUser);
     if (customer?.blocked) {
-      throw new PermissionDeniedError(`Customer ${input.endUser} is blocked. Unblock via /customer/unblock.`, { code: '403', type: 'customer_blocked' });
+      throw new PermissionDeniedError(`Customer ${input.endUser ?? ''} is blocked. Unblock via /customer/unblock.`, { code: '403', type: 'customer_blocked' });
     }
     const scopes = scopesOfRequest({
       auth,

@@ -13,8 +13,7 @@ function entryAllows(entry: string, group: string, router: Router): boolean {
     return deployments.some((deployment) => deployment.litellmParams.model.startsWith(prefix));
   }
   return deployments.some((deployment) => {
-    const groups = (deployment.modelInfo as { access_groups?: unknown }).access_groups;
-    return Array.isArray(groups) && groups.includes(entry);
+    return deployment.modelInfo.access_groups?.includes(entry) === true;
   });
 }
 

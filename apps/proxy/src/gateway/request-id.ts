@@ -23,6 +23,6 @@ export function newRequestId(nowMs: number = Date.now()): string {
   const version = HEX[0x70 | (pool[random]! & 0x0f)]!;
   const variant = HEX[0x80 | (pool[random + 2]! & 0x3f)]!;
   let tail = '';
-  for (let index = random + 4; index < random + RANDOM_BYTES_PER_ID; index += 1) tail += HEX[pool[index]!];
-  return `${time.slice(0, 8)}-${time.slice(8)}-${version}${HEX[pool[random + 1]!]}-${variant}${HEX[pool[random + 3]!]}-${tail}`;
+  for (let index = random + 4; index < random + RANDOM_BYTES_PER_ID; index += 1) tail += HEX[pool[index]!]!;
+  return `${time.slice(0, 8)}-${time.slice(8)}-${version}${HEX[pool[random + 1]!]!}-${variant}${HEX[pool[random + 3]!]!}-${tail}`;
 }

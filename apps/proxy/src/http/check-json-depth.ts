@@ -16,7 +16,7 @@ export function checkJsonDepth(value: unknown, maxDepth: number = MAX_JSON_DEPTH
     if (depth > maxDepth) {
       throw new BadRequestError(`Request body nests deeper than ${maxDepth} levels`, { code: 'json_too_deep' });
     }
-    const children = Array.isArray(node) ? node : Object.values(node);
+    const children: unknown[] = Array.isArray(node) ? node : Object.values(node);
     for (const child of children) {
       if (typeof child === 'object' && child !== null) pending.push({ node: child, depth: depth + 1 });
     }

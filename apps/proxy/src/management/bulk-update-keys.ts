@@ -1,4 +1,5 @@
 import { toKeyHash, type KeyRecord } from '@tollgate/ledger';
+import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { bulkFailureReason } from './bulk-failure-reason.js';
 import { checkKeyChange } from './check-key-change.js';
@@ -7,13 +8,9 @@ import { logManagementChange } from './log-management-change.js';
 import { requireProxyAdmin } from './management-permissions.js';
 import type { ManagementCall } from './management-route.js';
 import { parseManagementInput } from './parse-management-input.js';
+import { keyResponses, type FailedKeyUpdate, type KeyRecordReply } from './schemas/key-response-schemas.js';
 import { bulkUpdateKeysBody, toKeyFieldsInput } from './schemas/key-schemas.js';
 
-interface FailedKeyUpdate {
-  key: string;
-  key_info: Record<string, unknown> | null;
-  failed_reason: string;
-}
 
 /**
  * `POST /key/bulk_update` (proxy admins): each entry is applied on its own, in order, as `/key/update` would apply
@@ -21,10 +18,10 @@ interface FailedKeyUpdate {
  * it stands and changes nothing, and the others still apply. A body that does not validate changes nothing at all.
  * Keys are answered by hash, never echoed raw.
  */
-export async function bulkUpdateKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+export async function bulkUpdateKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<z.output<typeof keyResponses.bulkUpdate>> {
   requireProxyAdmin(caller, 'update keys in bulk');
   const body = parseManagementInput(bulkUpdateKeysBody, request.body);
-  const successful: { key: string; key_info: Record<string, unknown> }[] = [];
+  const successful: { key: string; key_info: KeyRecordReply }[] = [];
   const failed: FailedKeyUpdate[] = [];
   for (const update of body.keys) {
     let existing: KeyRecord | undefined;

@@ -8,26 +8,19 @@ import { listAllPages } from './list-all-pages.js';
 import { logManagementChange } from './log-management-change.js';
 import { requireProxyAdmin } from './management-permissions.js';
 import type { ManagementCall } from './management-route.js';
+import { userResponses, type UserUpdateResult } from './schemas/user-response-schemas.js';
 import { parseManagementInput } from './parse-management-input.js';
 import { bulkUpdateUsersBody, type updateUserBody } from './schemas/user-schemas.js';
 
 /** The most users one bulk update touches, as in LiteLLM. */
 const MAX_USERS = 500;
 
-interface UserUpdateResult {
-  user_id: string | null;
-  user_email: string | null;
-  success: boolean;
-  error?: string;
-  updated_user?: Record<string, unknown>;
-}
-
 /**
  * `POST /user/bulk_update` (proxy admins): `users` applies each `/user/update` body on its own, in order; one that
  * fails (unknown user, a refused change) is reported and changes nothing, the others still apply. `all_users` with
  * `user_updates` applies the same fields to every user (at most 500). A body that does not validate changes nothing.
  */
-export async function bulkUpdateUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+export async function bulkUpdateUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<z.output<typeof userResponses.bulkUpdate>> {
   requireProxyAdmin(caller, 'update users in bulk');
   const body = parseManagementInput(bulkUpdateUsersBody, request.body);
   const updates = body.users ?? (await updatesForEveryUser(context, body.user_updates ?? {}));

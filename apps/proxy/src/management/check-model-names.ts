@@ -9,8 +9,7 @@ const MAX_LISTED = 20;
 function accessGroupsOf(context: ManagementContext): Set<string> {
   const groups = new Set<string>();
   for (const entry of context.config.model_list) {
-    const accessGroups = (entry.model_info as { access_groups?: unknown } | undefined)?.access_groups;
-    if (Array.isArray(accessGroups)) for (const group of accessGroups) if (typeof group === 'string') groups.add(group);
+    for (const group of entry.model_info?.access_groups ?? []) groups.add(group);
   }
   return groups;
 }

@@ -15,13 +15,19 @@ export function managementRoutes(context: ManagementContext): ManagementRoute[] 
   return [...keyRoutes(context), ...userRoutes(context), ...teamRoutes(context), ...customerRoutes(context), ...spendRoutes(context)];
 }
 
+/** Options of {@link createManagementRoutes}. */
+export interface ManagementRoutesOptions {
+  /** Sees each reply before it is sent; throwing fails the call with a 500 (tests check replies against `route.response`). */
+  onReply?: (route: ManagementRoute, reply: unknown) => void;
+}
+
 /**
  * LiteLLM's management API: `/key/*`, `/user/*`, `/team/*`, `/customer/*` (and `/end_user/*`), `/spend/logs`,
  * `/global/spend/report`. Mount it after a JSON body parser and `authenticateRequest`; the router adds no
  * middleware of its own, so requests for other paths pass through untouched. Every handler first checks the
  * caller's key type, `allowed_routes` and role; errors are thrown as TollgateErrors for the error handler.
  */
-export function createManagementRoutes(context: ManagementContext): Router {
+export function createManagementRoutes(context: ManagementContext, options: ManagementRoutesOptions = {}): Router {
   const router = Router();
   for (const route of managementRoutes(context)) {
     const access = {
@@ -32,7 +38,9 @@ export function createManagementRoutes(context: ManagementContext): Router {
     router[route.method]([...route.paths], async (request, response) => {
       const caller = new ManagementCaller(authOf(response), context.ledger);
       assertManagementAccess(caller, access);
-      response.json(await route.handle({ request, caller }));
+      const reply = await route.handle({ request, caller });
+      options.onReply?.(route, reply);
+      response.json(reply);
     });
   }
   return router;

@@ -1,10 +1,11 @@
 import { BadRequestError, NotFoundError } from '@tollgate/core';
+import type { z } from 'zod';
 import { toLiteLLMCustomerInfo, type CustomerRecord, type Ledger } from '@tollgate/ledger';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { listAllPages } from './list-all-pages.js';
 import { logManagementChange } from './log-management-change.js';
 import { requireProxyAdmin, requireReadAll } from './management-permissions.js';
-import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { managementRoute, type ManagementCall, type ManagementRoute } from './management-route.js';
 import { parseManagementInput } from './parse-management-input.js';
 import {
   customerIdsBody,
@@ -14,6 +15,9 @@ import {
   toCustomerFieldsInput,
   updateCustomerBody,
 } from './schemas/customer-schemas.js';
+import { customerResponses } from './schemas/customer-response-schemas.js';
+
+type Reply<Route extends keyof typeof customerResponses> = z.output<(typeof customerResponses)[Route]>;
 
 /** LiteLLM refuses a `default_model` the proxy does not serve (with a 422; ours is a 400 naming the field). */
 function checkDefaultModel(context: ManagementContext, defaultModel: string | null | undefined): void {
@@ -31,7 +35,7 @@ function forgetCustomers(context: ManagementContext, userIds: readonly string[])
 }
 
 /** `POST /customer/new`. */
-async function newCustomer(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function newCustomer(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'new'>> {
   requireProxyAdmin(caller, 'create customers');
   const body = parseManagementInput(newCustomerBody, request.body);
   checkDefaultModel(context, body.default_model);
@@ -42,14 +46,14 @@ async function newCustomer(context: ManagementContext, { request, caller }: Mana
 }
 
 /** `GET /customer/info?end_user_id=`. */
-async function customerInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function customerInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'info'>> {
   requireReadAll(caller, 'view customers');
   const query = parseManagementInput(customerInfoQuery, request.query);
   return toLiteLLMCustomerInfo(await context.ledger.customers.getOrThrow(query.end_user_id));
 }
 
 /** `POST /customer/update`. */
-async function updateCustomer(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function updateCustomer(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'update'>> {
   requireProxyAdmin(caller, 'update customers');
   const body = parseManagementInput(updateCustomerBody, request.body);
   checkDefaultModel(context, body.default_model);
@@ -66,7 +70,7 @@ async function requireExistingCustomers(ledger: Ledger, userIds: readonly string
 }
 
 /** `POST /customer/delete`: all named customers must exist, or nothing is deleted. */
-async function deleteCustomers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function deleteCustomers(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'delete'>> {
   requireProxyAdmin(caller, 'delete customers');
   const body = parseManagementInput(customerIdsBody, request.body);
   await requireExistingCustomers(context.ledger, body.user_ids);
@@ -95,8 +99,8 @@ async function blockCustomers(ledger: Ledger, userIds: readonly string[]): Promi
   return blocked;
 }
 
-/** `POST /customer/block` and `/customer/unblock`. */
-async function setCustomersBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<unknown> {
+/** `POST /customer/block` and `/customer/unblock`: the customers as they now stand. */
+async function setCustomersBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<Reply<'list'>> {
   requireProxyAdmin(caller, blocked ? 'block customers' : 'unblock customers');
   const body = parseManagementInput(customerIdsBody, request.body);
   let changed: CustomerRecord[];
@@ -108,11 +112,11 @@ async function setCustomersBlocked(context: ManagementContext, { request, caller
   }
   forgetCustomers(context, body.user_ids);
   logManagementChange(context, caller, blocked ? 'customers_blocked' : 'customers_unblocked', { end_user_ids: body.user_ids });
-  return { [blocked ? 'blocked_users' : 'unblocked_users']: changed.map(toLiteLLMCustomerInfo) };
+  return changed.map(toLiteLLMCustomerInfo);
 }
 
 /** `GET /customer/list` (unpaged, as LiteLLM's). */
-async function listCustomers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function listCustomers(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'list'>> {
   requireReadAll(caller, 'list customers');
   parseManagementInput(listCustomersQuery, request.query);
   const customers = await listAllPages(async (page) => {
@@ -125,13 +129,14 @@ async function listCustomers(context: ManagementContext, { request, caller }: Ma
 /** The `/customer/*` routes, each also under LiteLLM's older `/end_user/*` name. */
 export function customerRoutes(context: ManagementContext): ManagementRoute[] {
   const both = (action: string) => [`/customer/${action}`, `/end_user/${action}`] as const;
+  const responses = customerResponses;
   return [
-    { method: 'post', paths: both('new'), access: 'write', handle: (call) => newCustomer(context, call) },
-    { method: 'get', paths: both('info'), access: 'read', handle: (call) => customerInfo(context, call) },
-    { method: 'post', paths: both('update'), access: 'write', handle: (call) => updateCustomer(context, call) },
-    { method: 'post', paths: both('delete'), access: 'write', handle: (call) => deleteCustomers(context, call) },
-    { method: 'get', paths: both('list'), access: 'read', handle: (call) => listCustomers(context, call) },
-    { method: 'post', paths: both('block'), access: 'write', handle: (call) => setCustomersBlocked(context, call, true) },
-    { method: 'post', paths: both('unblock'), access: 'write', handle: (call) => setCustomersBlocked(context, call, false) },
+    managementRoute({ method: 'post', paths: both('new'), access: 'write', response: responses.new, handle: (call) => newCustomer(context, call) }),
+    managementRoute({ method: 'get', paths: both('info'), access: 'read', response: responses.info, handle: (call) => customerInfo(context, call) }),
+    managementRoute({ method: 'post', paths: both('update'), access: 'write', response: responses.update, handle: (call) => updateCustomer(context, call) }),
+    managementRoute({ method: 'post', paths: both('delete'), access: 'write', response: responses.delete, handle: (call) => deleteCustomers(context, call) }),
+    managementRoute({ method: 'get', paths: both('list'), access: 'read', response: responses.list, handle: (call) => listCustomers(context, call) }),
+    managementRoute({ method: 'post', paths: both('block'), access: 'write', response: responses.block, handle: async (call) => ({ blocked_users: await setCustomersBlocked(context, call, true) }) }),
+    managementRoute({ method: 'post', paths: both('unblock'), access: 'write', response: responses.unblock, handle: async (call) => ({ unblocked_users: await setCustomersBlocked(context, call, false) }) }),
   ];
 }

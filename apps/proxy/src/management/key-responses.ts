@@ -1,11 +1,12 @@
 import { readModelSpend, toLiteLLMKeyInfo, type IssuedKey, type KeyRecord, type Ledger } from '@tollgate/ledger';
 import type { ManagementContext } from '../server/proxy-context.js';
+import type { IssuedKeyReply, KeyRecordReply } from './schemas/key-response-schemas.js';
 
 /**
  * `/key/generate` and `/key/regenerate`'s answer (LiteLLM's `GenerateKeyResponse`): the raw key, the only time it
  * is ever shown, with `token`/`token_id` (its hash) and the stored fields.
  */
-export function issuedKeyResponse(issued: IssuedKey): Record<string, unknown> {
+export function issuedKeyResponse(issued: IssuedKey): IssuedKeyReply {
   return {
     ...toLiteLLMKeyInfo(issued.record, { includeToken: true }),
     key: issued.key,
@@ -15,14 +16,14 @@ export function issuedKeyResponse(issued: IssuedKey): Record<string, unknown> {
 }
 
 /** A stored key with its hash (`/key/update`, `/key/block`, list items with `return_full_object`). */
-export function keyRecordResponse(record: KeyRecord): Record<string, unknown> {
-  return toLiteLLMKeyInfo(record, { includeToken: true });
+export function keyRecordResponse(record: KeyRecord): KeyRecordReply {
+  return { token: record.tokenHash, ...toLiteLLMKeyInfo(record) };
 }
 
-/** `/key/info`'s `info`: the key without its hash, with per-model spend. */
-export async function keyInfoResponse(ledger: Ledger, record: KeyRecord, options: { includeToken?: boolean } = {}): Promise<Record<string, unknown>> {
+/** `/key/info`'s `info`: the key without its hash, with per-model spend (`/v2/key/info` adds the hash). */
+export async function keyInfoResponse(ledger: Ledger, record: KeyRecord): Promise<ReturnType<typeof toLiteLLMKeyInfo>> {
   const modelSpend = await readModelSpend(ledger.db, { entityType: 'key', entityId: record.tokenHash });
-  return toLiteLLMKeyInfo(record, { modelSpend, includeToken: options.includeToken });
+  return toLiteLLMKeyInfo(record, { modelSpend });
 }
 
 /**

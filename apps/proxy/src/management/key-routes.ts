@@ -16,7 +16,7 @@ import {
   assertMayViewKey,
   requireProxyAdmin,
 } from './management-permissions.js';
-import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { managementRoute, type ManagementCall, type ManagementRoute } from './management-route.js';
 import { parseManagementInput } from './parse-management-input.js';
 import {
   blockKeyBody,
@@ -30,9 +30,12 @@ import {
   toKeyFieldsInput,
   updateKeyBody,
 } from './schemas/key-schemas.js';
+import { keyResponses, type IssuedKeyReply, type KeyRecordReply } from './schemas/key-response-schemas.js';
+
+type Reply<Route extends keyof typeof keyResponses> = z.output<(typeof keyResponses)[Route]>;
 
 /** `POST /key/generate`: non-admins get keys for themselves, in teams they belong to. */
-async function generateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function generateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'generate'>> {
   const body = parseManagementInput(generateKeyBody, request.body);
   // Admins' keys belong to no user unless they name one; anyone else's belong to them unless they say otherwise.
   const userId = body.user_id !== undefined ? body.user_id : caller.isProxyAdmin ? null : (caller.userId ?? null);
@@ -40,7 +43,7 @@ async function generateKey(context: ManagementContext, { request, caller }: Mana
 }
 
 /** `POST /key/service-account/generate`: a team's key that belongs to no user (proxy admins and team admins). */
-async function generateServiceAccountKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function generateServiceAccountKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'serviceAccountGenerate'>> {
   const body = parseManagementInput(generateServiceAccountKeyBody, request.body);
   return issueKey(context, caller, body, { userId: null, teamId: body.team_id });
 }
@@ -51,7 +54,7 @@ async function issueKey(
   caller: ManagementCaller,
   body: z.infer<typeof generateKeyBody>,
   owner: { userId: string | null; teamId: string | null },
-): Promise<unknown> {
+): Promise<IssuedKeyReply> {
   const { userId, teamId } = owner;
   if (teamId !== null) await context.ledger.teams.getOrThrow(teamId);
   await assertMayAssignKey(caller, owner, context.ledger);
@@ -72,7 +75,7 @@ async function issueKey(
 }
 
 /** `POST /key/update`. */
-async function updateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function updateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'update'>> {
   const body = parseManagementInput(updateKeyBody, request.body);
   const existing = await context.ledger.keys.getOrThrow(body.key);
   await checkKeyChange(context, caller, existing, body);
@@ -84,7 +87,7 @@ async function updateKey(context: ManagementContext, { request, caller }: Manage
 }
 
 /** `GET /key/info`: the caller's own key when none is named. */
-async function keyInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function keyInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'info'>> {
   const query = parseManagementInput(keyInfoQuery, request.query);
   if (query.key === undefined && caller.auth.kind === 'master') {
     throw new BadRequestError('Pass the key to look up as ?key=: the master key has no key record.', { param: 'key' });
@@ -99,22 +102,22 @@ async function keyInfo(context: ManagementContext, { request, caller }: Manageme
  * found are left out. Every key found must be one the caller may view, or nothing is answered. `key` lists the hashes
  * of the keys asked for (LiteLLM echoes them as passed; a raw key is never sent back here).
  */
-async function keysInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function keysInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'infoMany'>> {
   const body = parseManagementInput(keysInfoBody, request.body);
-  const infos: Record<string, unknown>[] = [];
+  const infos: KeyRecordReply[] = [];
   const seen = new Set<string>();
   for (const [index, reference] of body.keys.entries()) {
     const record = await context.ledger.keys.get(reference);
     if (record === undefined || seen.has(record.tokenHash)) continue;
     seen.add(record.tokenHash);
     await assertMayViewKey(caller, record, { subject: `keys[${index}]`, param: `keys[${index}]` });
-    infos.push(await keyInfoResponse(context.ledger, record, { includeToken: true }));
+    infos.push({ token: record.tokenHash, ...(await keyInfoResponse(context.ledger, record)) });
   }
   return { key: body.keys.map(toKeyHash), info: infos };
 }
 
 /** `GET /key/list`: proxy admins and viewers see every key; others their own and their teams' (as team admin). */
-async function listKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function listKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'list'>> {
   const query = parseManagementInput(listKeysQuery, request.query);
   const options: ListKeysOptions = {
     page: query.page,
@@ -148,7 +151,7 @@ async function listKeys(context: ManagementContext, { request, caller }: Managem
 }
 
 /** `POST /key/delete`: all named keys must exist and be the caller's to manage, or nothing is deleted. */
-async function deleteKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function deleteKeys(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'delete'>> {
   const body = parseManagementInput(deleteKeysBody, request.body);
   const records = new Map<string, KeyRecord>();
   for (const [index, reference] of (body.keys ?? []).entries()) {
@@ -169,7 +172,7 @@ async function deleteKeys(context: ManagementContext, { request, caller }: Manag
 }
 
 /** `POST /key/regenerate` and `POST /key/:key/regenerate`: a new raw key for the same row (spend, limits, owner). */
-async function regenerateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function regenerateKey(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'regenerate'>> {
   const body = parseManagementInput(regenerateKeyBody, request.body);
   const fromPath = typeof request.params['key'] === 'string' ? request.params['key'] : undefined;
   if (fromPath !== undefined && body.key !== undefined && toKeyHash(fromPath) !== toKeyHash(body.key)) {
@@ -191,7 +194,7 @@ async function regenerateKey(context: ManagementContext, { request, caller }: Ma
 }
 
 /** `POST /key/block` and `/key/unblock`: proxy admins and admins of the key's team. */
-async function setKeyBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<unknown> {
+async function setKeyBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<KeyRecordReply> {
   const body = parseManagementInput(blockKeyBody, request.body);
   const existing = await context.ledger.keys.getOrThrow(body.key);
   await assertMayBlockKey(caller, existing);
@@ -204,16 +207,16 @@ async function setKeyBlocked(context: ManagementContext, { request, caller }: Ma
 /** The `/key/*` routes. */
 export function keyRoutes(context: ManagementContext): ManagementRoute[] {
   return [
-    { method: 'post', paths: ['/key/generate'], access: 'write', handle: (call) => generateKey(context, call) },
-    { method: 'post', paths: ['/key/service-account/generate'], access: 'write', handle: (call) => generateServiceAccountKey(context, call) },
-    { method: 'post', paths: ['/key/update'], access: 'write', handle: (call) => updateKey(context, call) },
-    { method: 'post', paths: ['/key/bulk_update'], access: 'write', handle: (call) => bulkUpdateKeys(context, call) },
-    { method: 'get', paths: ['/key/info'], access: 'read', handle: (call) => keyInfo(context, call) },
-    { method: 'post', paths: ['/v2/key/info'], access: 'read', handle: (call) => keysInfo(context, call) },
-    { method: 'get', paths: ['/key/list'], access: 'read', handle: (call) => listKeys(context, call) },
-    { method: 'post', paths: ['/key/delete'], access: 'write', handle: (call) => deleteKeys(context, call) },
-    { method: 'post', paths: ['/key/regenerate', '/key/:key/regenerate'], access: 'write', handle: (call) => regenerateKey(context, call) },
-    { method: 'post', paths: ['/key/block'], access: 'write', handle: (call) => setKeyBlocked(context, call, true) },
-    { method: 'post', paths: ['/key/unblock'], access: 'write', handle: (call) => setKeyBlocked(context, call, false) },
+    managementRoute({ method: 'post', paths: ['/key/generate'], access: 'write', response: keyResponses.generate, handle: (call) => generateKey(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/service-account/generate'], access: 'write', response: keyResponses.serviceAccountGenerate, handle: (call) => generateServiceAccountKey(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/update'], access: 'write', response: keyResponses.update, handle: (call) => updateKey(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/bulk_update'], access: 'write', response: keyResponses.bulkUpdate, handle: (call) => bulkUpdateKeys(context, call) }),
+    managementRoute({ method: 'get', paths: ['/key/info'], access: 'read', response: keyResponses.info, handle: (call) => keyInfo(context, call) }),
+    managementRoute({ method: 'post', paths: ['/v2/key/info'], access: 'read', response: keyResponses.infoMany, handle: (call) => keysInfo(context, call) }),
+    managementRoute({ method: 'get', paths: ['/key/list'], access: 'read', response: keyResponses.list, handle: (call) => listKeys(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/delete'], access: 'write', response: keyResponses.delete, handle: (call) => deleteKeys(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/regenerate', '/key/:key/regenerate'], access: 'write', response: keyResponses.regenerate, handle: (call) => regenerateKey(context, call) }),
+    managementRoute({ method: 'post', paths: ['/key/block'], access: 'write', response: keyResponses.block, handle: (call) => setKeyBlocked(context, call, true) }),
+    managementRoute({ method: 'post', paths: ['/key/unblock'], access: 'write', response: keyResponses.unblock, handle: (call) => setKeyBlocked(context, call, false) }),
   ];
 }

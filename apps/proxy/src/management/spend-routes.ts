@@ -9,12 +9,16 @@ import {
   toLiteLLMSpendReport,
   toLiteLLMSpendSummary,
 } from '@tollgate/ledger';
+import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import type { ManagementCaller } from './management-caller.js';
 import { canViewKey, requireReadAll } from './management-permissions.js';
-import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { managementRoute, type ManagementCall, type ManagementRoute } from './management-route.js';
 import { parseManagementInput } from './parse-management-input.js';
+import { groupedSpendReportReply, spendResponses, spendSummaryReply } from './schemas/spend-response-schemas.js';
 import { spendLogsQuery, spendReportQuery } from './schemas/spend-schemas.js';
+
+type Reply<Route extends keyof typeof spendResponses> = z.output<(typeof spendResponses)[Route]>;
 
 /** The filters a caller's spend-log query runs with. */
 interface SpendScope {
@@ -49,14 +53,15 @@ async function scopeOfCaller(context: ManagementContext, caller: ManagementCalle
  * defaults to true) and anything else with the rows, newest first (at most 1000). `summarize=true` with a key or
  * user filter summarizes that key's or user's spend.
  */
-async function spendLogs(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function spendLogs(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'logs'>> {
   const query = parseManagementInput(spendLogsQuery, request.query);
   const scope = await scopeOfCaller(context, caller, { apiKey: query.api_key, userId: query.user_id });
   const filtered = query.api_key !== undefined || query.user_id !== undefined || query.request_id !== undefined;
   const summarize = query.request_id === undefined && (query.summarize ?? !filtered);
   if (summarize && query.start_date !== undefined && query.end_date !== undefined) {
     const days = await summarizeSpend(context.ledger.db, { startDate: query.start_date, endDate: query.end_date, ...scope });
-    return toLiteLLMSpendSummary(days);
+    // Key hashes are field names here: the schema gives the reply its type.
+    return spendSummaryReply.parse(toLiteLLMSpendSummary(days));
   }
   const logs = await querySpendLogs(context.ledger.db, {
     ...scope,
@@ -71,7 +76,7 @@ async function spendLogs(context: ManagementContext, { request, caller }: Manage
  * `GET /global/spend/report` (proxy admins and viewers): daily spend grouped by team, customer, key, user or model.
  * Filtered by `api_key` or `internal_user_id` it answers with LiteLLM's per-key report instead.
  */
-async function globalReport(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function globalReport(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'globalReport'>> {
   requireReadAll(caller, 'read the global spend report');
   const query = parseManagementInput(spendReportQuery, request.query);
   const range = { startDate: query.start_date, endDate: query.end_date };
@@ -85,14 +90,15 @@ async function globalReport(context: ManagementContext, { request, caller }: Man
     return toLiteLLMKeySpendReport(days);
   }
   const days = await globalSpendReport(context.ledger.db, { ...range, groupBy: query.group_by });
-  return toLiteLLMSpendReport(days, query.group_by);
+  // The grouping names the list field: the schema gives the reply its type.
+  return groupedSpendReportReply.parse(toLiteLLMSpendReport(days, query.group_by));
 }
 
 /** `/spend/logs` and `/global/spend/report`. */
 export function spendRoutes(context: ManagementContext): ManagementRoute[] {
   const groups = ['spend_tracking_routes'];
   return [
-    { method: 'get', paths: ['/spend/logs'], access: 'read', groups, handle: (call) => spendLogs(context, call) },
-    { method: 'get', paths: ['/global/spend/report'], access: 'read', groups, handle: (call) => globalReport(context, call) },
+    managementRoute({ method: 'get', paths: ['/spend/logs'], access: 'read', groups, response: spendResponses.logs, handle: (call) => spendLogs(context, call) }),
+    managementRoute({ method: 'get', paths: ['/global/spend/report'], access: 'read', groups, response: spendResponses.globalReport, handle: (call) => globalReport(context, call) }),
   ];
 }

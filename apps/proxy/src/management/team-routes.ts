@@ -11,13 +11,15 @@ import {
 } from '@tollgate/ledger';
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
+import { teamResponses } from './schemas/team-response-schemas.js';
+import type { KeyRecordReply } from './schemas/key-response-schemas.js';
 import { checkModelNames } from './check-model-names.js';
 import { forgetKey, keyRecordResponse } from './key-responses.js';
 import { listAllPages } from './list-all-pages.js';
 import { logManagementChange } from './log-management-change.js';
 import type { ManagementCaller } from './management-caller.js';
 import { requireProxyAdmin } from './management-permissions.js';
-import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { managementRoute, type ManagementCall, type ManagementRoute } from './management-route.js';
 import { ownedKeys } from './owned-keys.js';
 import { parseManagementInput } from './parse-management-input.js';
 import {
@@ -35,9 +37,12 @@ import {
 } from './schemas/team-schemas.js';
 
 type Member = z.output<typeof memberSchema>;
+type TeamInfo = ReturnType<typeof toLiteLLMTeamInfo>;
+type TeamMembership = ReturnType<typeof toLiteLLMTeamMembership>;
+type Reply<Route extends keyof typeof teamResponses> = z.output<(typeof teamResponses)[Route]>;
 
 /** A team with its members, keys and per-model spend, as `/team/info` and `/team/list` show it. */
-async function describeTeam(ledger: Ledger, team: TeamRecord): Promise<{ info: Record<string, unknown>; keys: unknown[]; memberships: unknown[] }> {
+async function describeTeam(ledger: Ledger, team: TeamRecord): Promise<{ info: TeamInfo; keys: KeyRecordReply[]; memberships: TeamMembership[] }> {
   const [members, modelSpend, keys] = await Promise.all([
     ledger.teamMembers.listByTeam(team.teamId),
     readModelSpend(ledger.db, { entityType: 'team', entityId: team.teamId }),
@@ -47,7 +52,7 @@ async function describeTeam(ledger: Ledger, team: TeamRecord): Promise<{ info: R
 }
 
 /** The team row with its members, as write routes answer. */
-async function teamRow(ledger: Ledger, team: TeamRecord): Promise<Record<string, unknown>> {
+async function teamRow(ledger: Ledger, team: TeamRecord): Promise<TeamInfo> {
   return toLiteLLMTeamInfo(team, { members: await ledger.teamMembers.listByTeam(team.teamId) });
 }
 
@@ -106,7 +111,7 @@ async function addMembers(
 }
 
 /** `POST /team/new` (proxy admins). A proxy-admin user creating a team becomes its admin, as in LiteLLM. */
-async function newTeam(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function newTeam(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'new'>> {
   requireProxyAdmin(caller, 'create teams');
   const body = parseManagementInput(newTeamBody, request.body);
   checkModelNames(context, body.models, { param: 'models', aliases: body.model_aliases });
@@ -124,7 +129,7 @@ async function newTeam(context: ManagementContext, { request, caller }: Manageme
 }
 
 /** `POST /team/update` (proxy admins): LiteLLM's `{team_id, data}`. */
-async function updateTeam(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function updateTeam(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'update'>> {
   requireProxyAdmin(caller, 'update teams');
   const body = parseManagementInput(updateTeamBody, request.body);
   const existing = await context.ledger.teams.getOrThrow(body.team_id);
@@ -142,7 +147,7 @@ async function canViewTeam(caller: ManagementCaller, teamId: string): Promise<bo
 }
 
 /** `GET /team/info`. */
-async function teamInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function teamInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'info'>> {
   const query = parseManagementInput(teamInfoQuery, request.query);
   if (!(await canViewTeam(caller, query.team_id))) {
     throw new PermissionDeniedError(`You are not a member of team ${query.team_id}.`, { code: '403', param: 'team_id' });
@@ -153,7 +158,7 @@ async function teamInfo(context: ManagementContext, { request, caller }: Managem
 }
 
 /** `GET /team/list`: every team for proxy admins and viewers, else the caller's teams. */
-async function listTeams(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function listTeams(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'list'>> {
   const query = parseManagementInput(listTeamsQuery, request.query);
   let userId = query.user_id;
   let teamIds: string[] | undefined;
@@ -182,7 +187,7 @@ async function listTeams(context: ManagementContext, { request, caller }: Manage
 }
 
 /** `POST /team/delete` (proxy admins): the teams, their memberships and their keys. */
-async function deleteTeams(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function deleteTeams(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'delete'>> {
   requireProxyAdmin(caller, 'delete teams');
   const body = parseManagementInput(deleteTeamsBody, request.body);
   for (const teamId of body.team_ids) await context.ledger.teams.getOrThrow(teamId);
@@ -195,7 +200,7 @@ async function deleteTeams(context: ManagementContext, { request, caller }: Mana
 }
 
 /** `POST /team/member_add` (proxy admins and team admins). */
-async function addTeamMembers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function addTeamMembers(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'memberAdd'>> {
   const body = parseManagementInput(addMembersBody, request.body);
   await requireTeamAdmin(caller, body.team_id, 'add team members');
   const team = await context.ledger.teams.getOrThrow(body.team_id);
@@ -215,7 +220,7 @@ async function addTeamMembers(context: ManagementContext, { request, caller }: M
  * `POST /team/member_delete` (proxy admins and team admins). The member's keys in this team are deleted too: a
  * person who left a team must not keep spending its budget.
  */
-async function deleteTeamMember(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function deleteTeamMember(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'memberDelete'>> {
   const body = parseManagementInput(deleteMemberBody, request.body);
   await requireTeamAdmin(caller, body.team_id, 'remove team members');
   const team = await context.ledger.teams.getOrThrow(body.team_id);
@@ -232,7 +237,7 @@ async function deleteTeamMember(context: ManagementContext, { request, caller }:
 }
 
 /** `POST /team/member_update` (proxy admins and team admins): role, budget in team, limits. */
-async function updateTeamMember(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function updateTeamMember(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'memberUpdate'>> {
   const body = parseManagementInput(updateMemberBody, request.body);
   await requireTeamAdmin(caller, body.team_id, 'update team members');
   const team = await context.ledger.teams.getOrThrow(body.team_id);
@@ -251,14 +256,14 @@ async function updateTeamMember(context: ManagementContext, { request, caller }:
     user_id: member.userId,
     user_email: body.user_email ?? (await context.ledger.users.get(userId))?.userEmail ?? null,
     role: member.role,
-    max_budget_in_team: membership['max_budget_in_team'],
+    max_budget_in_team: membership.max_budget_in_team,
     tpm_limit: member.tpmLimit,
     rpm_limit: member.rpmLimit,
   };
 }
 
 /** `POST /team/block` and `/team/unblock` (proxy admins): a blocked team's keys are all refused. */
-async function setTeamBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<unknown> {
+async function setTeamBlocked(context: ManagementContext, { request, caller }: ManagementCall, blocked: boolean): Promise<TeamInfo> {
   requireProxyAdmin(caller, blocked ? 'block teams' : 'unblock teams');
   const body = parseManagementInput(blockTeamBody, request.body);
   const team = await context.ledger.teams.setBlocked(body.team_id, blocked);
@@ -270,15 +275,15 @@ async function setTeamBlocked(context: ManagementContext, { request, caller }: M
 /** The `/team/*` routes. */
 export function teamRoutes(context: ManagementContext): ManagementRoute[] {
   return [
-    { method: 'post', paths: ['/team/new'], access: 'write', handle: (call) => newTeam(context, call) },
-    { method: 'post', paths: ['/team/update'], access: 'write', handle: (call) => updateTeam(context, call) },
-    { method: 'get', paths: ['/team/info'], access: 'read', handle: (call) => teamInfo(context, call) },
-    { method: 'get', paths: ['/team/list'], access: 'read', handle: (call) => listTeams(context, call) },
-    { method: 'post', paths: ['/team/delete'], access: 'write', handle: (call) => deleteTeams(context, call) },
-    { method: 'post', paths: ['/team/member_add'], access: 'write', handle: (call) => addTeamMembers(context, call) },
-    { method: 'post', paths: ['/team/member_delete'], access: 'write', handle: (call) => deleteTeamMember(context, call) },
-    { method: 'post', paths: ['/team/member_update'], access: 'write', handle: (call) => updateTeamMember(context, call) },
-    { method: 'post', paths: ['/team/block'], access: 'write', handle: (call) => setTeamBlocked(context, call, true) },
-    { method: 'post', paths: ['/team/unblock'], access: 'write', handle: (call) => setTeamBlocked(context, call, false) },
+    managementRoute({ method: 'post', paths: ['/team/new'], access: 'write', response: teamResponses.new, handle: (call) => newTeam(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/update'], access: 'write', response: teamResponses.update, handle: (call) => updateTeam(context, call) }),
+    managementRoute({ method: 'get', paths: ['/team/info'], access: 'read', response: teamResponses.info, handle: (call) => teamInfo(context, call) }),
+    managementRoute({ method: 'get', paths: ['/team/list'], access: 'read', response: teamResponses.list, handle: (call) => listTeams(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/delete'], access: 'write', response: teamResponses.delete, handle: (call) => deleteTeams(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/member_add'], access: 'write', response: teamResponses.memberAdd, handle: (call) => addTeamMembers(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/member_delete'], access: 'write', response: teamResponses.memberDelete, handle: (call) => deleteTeamMember(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/member_update'], access: 'write', response: teamResponses.memberUpdate, handle: (call) => updateTeamMember(context, call) }),
+    managementRoute({ method: 'post', paths: ['/team/block'], access: 'write', response: teamResponses.block, handle: (call) => setTeamBlocked(context, call, true) }),
+    managementRoute({ method: 'post', paths: ['/team/unblock'], access: 'write', response: teamResponses.unblock, handle: (call) => setTeamBlocked(context, call, false) }),
   ];
 }

@@ -1,5 +1,6 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
 import { toLiteLLMTeamInfo, toLiteLLMUserInfo, type IssuedKey, type UserRecord } from '@tollgate/ledger';
+import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { applyUserUpdate } from './apply-user-update.js';
 import { bulkUpdateUsers } from './bulk-update-users.js';
@@ -8,15 +9,18 @@ import { keyRecordResponse } from './key-responses.js';
 import { ownedKeys } from './owned-keys.js';
 import { logManagementChange } from './log-management-change.js';
 import { requireProxyAdmin, requireReadAll } from './management-permissions.js';
-import type { ManagementCall, ManagementRoute } from './management-route.js';
+import { managementRoute, type ManagementCall, type ManagementRoute } from './management-route.js';
 import { parseManagementInput } from './parse-management-input.js';
+import { userResponses } from './schemas/user-response-schemas.js';
 import { deleteUsersBody, listUsersQuery, newUserBody, toUserFieldsInput, updateUserBody, userInfoQuery } from './schemas/user-schemas.js';
+
+type Reply<Route extends keyof typeof userResponses> = z.output<(typeof userResponses)[Route]>;
 
 /**
  * `POST /user/new` (proxy admins): creates the user, joins the named teams, and by default (`auto_create_key`)
  * issues a key for them, returned once.
  */
-async function newUser(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function newUser(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'new'>> {
   requireProxyAdmin(caller, 'create users');
   const body = parseManagementInput(newUserBody, request.body);
   checkModelNames(context, body.models, { param: 'models' });
@@ -58,7 +62,7 @@ async function newUser(context: ManagementContext, { request, caller }: Manageme
 }
 
 /** `GET /user/info`: the caller's own user when none is named; others' only for proxy admins and viewers. */
-async function userInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function userInfo(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'info'>> {
   const query = parseManagementInput(userInfoQuery, request.query);
   const userId = query.user_id ?? caller.userId;
   if (userId === undefined) throw new BadRequestError("Missing required parameter: 'user_id' (this key has no user).", { param: 'user_id' });
@@ -82,7 +86,7 @@ async function userInfo(context: ManagementContext, { request, caller }: Managem
 }
 
 /** `POST /user/update` (proxy admins): a user never changes their own role, budget or spend. */
-async function updateUser(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function updateUser(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'update'>> {
   requireProxyAdmin(caller, 'update users');
   const body = parseManagementInput(updateUserBody, request.body);
   const user = await applyUserUpdate(context, body);
@@ -92,7 +96,7 @@ async function updateUser(context: ManagementContext, { request, caller }: Manag
 }
 
 /** `POST /user/delete` (proxy admins): deletes the users, their memberships and their keys. */
-async function deleteUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function deleteUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'delete'>> {
   requireProxyAdmin(caller, 'delete users');
   const body = parseManagementInput(deleteUsersBody, request.body);
   const found = await Promise.all(body.user_ids.map((userId) => context.ledger.users.get(userId)));
@@ -107,7 +111,7 @@ async function deleteUsers(context: ManagementContext, { request, caller }: Mana
 }
 
 /** `GET /user/list` (proxy admins and viewers). */
-async function listUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<unknown> {
+async function listUsers(context: ManagementContext, { request, caller }: ManagementCall): Promise<Reply<'list'>> {
   requireReadAll(caller, 'list users');
   const query = parseManagementInput(listUsersQuery, request.query);
   const page = await context.ledger.users.list({
@@ -132,11 +136,11 @@ async function listUsers(context: ManagementContext, { request, caller }: Manage
 /** The `/user/*` routes. */
 export function userRoutes(context: ManagementContext): ManagementRoute[] {
   return [
-    { method: 'post', paths: ['/user/new'], access: 'write', handle: (call) => newUser(context, call) },
-    { method: 'get', paths: ['/user/info'], access: 'read', handle: (call) => userInfo(context, call) },
-    { method: 'post', paths: ['/user/update'], access: 'write', handle: (call) => updateUser(context, call) },
-    { method: 'post', paths: ['/user/bulk_update'], access: 'write', handle: (call) => bulkUpdateUsers(context, call) },
-    { method: 'post', paths: ['/user/delete'], access: 'write', handle: (call) => deleteUsers(context, call) },
-    { method: 'get', paths: ['/user/list'], access: 'read', handle: (call) => listUsers(context, call) },
+    managementRoute({ method: 'post', paths: ['/user/new'], access: 'write', response: userResponses.new, handle: (call) => newUser(context, call) }),
+    managementRoute({ method: 'get', paths: ['/user/info'], access: 'read', response: userResponses.info, handle: (call) => userInfo(context, call) }),
+    managementRoute({ method: 'post', paths: ['/user/update'], access: 'write', response: userResponses.update, handle: (call) => updateUser(context, call) }),
+    managementRoute({ method: 'post', paths: ['/user/bulk_update'], access: 'write', response: userResponses.bulkUpdate, handle: (call) => bulkUpdateUsers(context, call) }),
+    managementRoute({ method: 'post', paths: ['/user/delete'], access: 'write', response: userResponses.delete, handle: (call) => deleteUsers(context, call) }),
+    managementRoute({ method: 'get', paths: ['/user/list'], access: 'read', response: userResponses.list, handle: (call) => listUsers(context, call) }),
   ];
 }

@@ -9,7 +9,7 @@ export function registerAuthCacheMetrics(registry: Registry, sizes: () => AuthCa
     labelNames: ['cache'] as const,
     registers: [registry],
     collect() {
-      for (const [cache, size] of Object.entries(sizes())) this.set({ cache }, size);
+      for (const [cache, size] of Object.entries<number>({ ...sizes() })) this.set({ cache }, size);
     },
   });
 }

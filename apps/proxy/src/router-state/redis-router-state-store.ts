@@ -332,7 +332,7 @@ export class RedisRouterStateStore implements RouterStateStore {
     if (!Array.isArray(replies) || replies.length !== ids.length * REPLIES_PER_DEPLOYMENT) {
       throw new TypeError('router state: the sync script answered an unexpected shape');
     }
-    return replies;
+    return replies as unknown[];
   }
 
   /** Bounded, breaker-guarded call; on any failure reports it (throttled) and returns `fallback`. */

@@ -49,7 +49,7 @@ export class RouterWriteJournal {
   }
 
   add(write: NewRouterWrite): RouterWrite {
-    const numbered = { ...write, seq: (this.lastSeq += 1) } as RouterWrite;
+    const numbered = { ...write, seq: (this.lastSeq += 1) };
     this.unconfirmed.push(numbered);
     return numbered;
   }

@@ -26,7 +26,7 @@ export function createHealthProbeHandler(router: Router): RequestHandler {
           numRetries: 0,
         };
         try {
-          if ((deployment.modelInfo as { mode?: string }).mode === 'embedding') await embedding({ model: params.model, input: 'ping' }, options);
+          if (deployment.modelInfo.mode === 'embedding') await embedding({ model: params.model, input: 'ping' }, options);
           else await completion({ model: params.model, messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, options);
           return { healthy: true, entry: summary };
         } catch (error) {

@@ -2,7 +2,7 @@ import type { ChatCompletionChunk } from '@tollgate/core';
 import { StreamOutputGuard } from './stream-output-guard.js';
 
 const chunkOf = (content: string, index = 0): ChatCompletionChunk =>
-  ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index, delta: { content }, finish_reason: null }] }) as ChatCompletionChunk;
+  ({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index, delta: { content }, finish_reason: null }] });
 
 /** A tokenizer stand-in: one token per space-separated word. */
 const words = (text: string) => text.split(' ').filter((word) => word !== '').length;

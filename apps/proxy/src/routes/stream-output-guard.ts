@@ -53,7 +53,7 @@ export class StreamOutputGuard {
   /** The error event that ends a stopped stream. */
   error(): BudgetExceededError {
     return new BudgetExceededError(
-      `The answer was stopped: its output passed the ${this.options.limitTokens} tokens reserved for it against the budget ` +
+      `The answer was stopped: its output passed the ${String(this.options.limitTokens)} tokens reserved for it against the budget ` +
         '(the upstream did not honour max_tokens). The output so far is billed.',
     );
   }

@@ -1,16 +1,24 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { coalesceWritesUntilNextTurn, enqueueSpendEvent, SPEND_QUEUE_NAME, type SpendEventInput } from '@tollgate/ledger';
+import {
+  coalesceWritesUntilNextTurn,
+  enqueueSpendEvent,
+  SPEND_JOB_NAME,
+  SPEND_QUEUE_NAME,
+  type SpendEvent,
+  type SpendEventInput,
+  type SpendQueue,
+} from '@tollgate/ledger';
 import type { SpendSink } from './spend-sink.js';
 
 /** Distributed mode: each event is added to the BullMQ spend queue (job id = request id); `apps/worker` books it. */
 export class QueueSpendSink implements SpendSink {
   private readonly connection: Redis;
-  private readonly queue: Queue;
+  private readonly queue: SpendQueue;
 
   constructor(options: { connection: Redis; queueName?: string | undefined; onError?: (error: Error) => void }) {
     this.connection = options.connection;
-    this.queue = new Queue(options.queueName ?? SPEND_QUEUE_NAME, { connection: options.connection });
+    this.queue = new Queue<SpendEvent, boolean, typeof SPEND_JOB_NAME>(options.queueName ?? SPEND_QUEUE_NAME, { connection: options.connection });
     // Without a listener an 'error' event (Redis down) would be thrown as an unhandled error.
     this.queue.on('error', options.onError ?? (() => undefined));
   }
@@ -18,7 +26,7 @@ export class QueueSpendSink implements SpendSink {
   async record(event: SpendEventInput): Promise<void> {
     // Requests that end together add their jobs in one socket write.
     coalesceWritesUntilNextTurn(this.connection);
-    await enqueueSpendEvent(this.queue as never, event);
+    await enqueueSpendEvent(this.queue, event);
   }
 
   async totalsUpToDate(): Promise<void> {}

@@ -88,7 +88,7 @@ describeIf('startWorker: health and metrics endpoints', () => {
     expect(lag).toBeLessThan(10);
     expect(text).toContain(`tollgate_worker_queue_jobs{queue="${maintenanceQueueName}",state="waiting"}`);
     expect(text).toContain('tollgate_worker_maintenance_runs_total{job="budget-reset",outcome="success"}');
-    worker.spend.worker.resume();
+    await worker.spend.worker.resume();
     await eventually(async () => (await queue.getJobCounts('waiting')).waiting === 0);
   }, 30_000);
 
@@ -99,7 +99,7 @@ describeIf('startWorker: health and metrics endpoints', () => {
     const completedBefore = (await queue.getJobCounts('completed')).completed ?? 0;
     const logsBefore = (await readTotals(worker.db)).logs;
     const firstTaken = new Promise((resolve) => worker.spend.worker.once('active', resolve));
-    worker.spend.worker.resume();
+    await worker.spend.worker.resume();
     await firstTaken;
     await worker.close();
 

@@ -122,8 +122,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     return running;
   } catch (error) {
     // Start-up failed half way (Redis refused the schedulers, the port is taken, …): undo what was started.
-    await Promise.all([spend?.worker, maintenance?.worker].map((worker) => worker?.close(true).catch(() => undefined)));
-    await Promise.all([spend?.queue.close(), maintenance?.queue.close()].map((closing) => closing?.catch(() => undefined)));
+    await Promise.all([spend?.worker, maintenance?.worker].map((worker) => worker?.close(true).catch(() => undefined) ?? Promise.resolve()));
+    await Promise.all([spend?.queue.close(), maintenance?.queue.close()].map((closing) => closing?.catch(() => undefined) ?? Promise.resolve()));
     redis?.disconnect();
     await db.destroy();
     throw error;

@@ -50,7 +50,7 @@ function isTimeZone(zone: string): boolean {
 /** A duration of fixed length (`30s`, `5m`, `1h`; months vary, so not here) in milliseconds. */
 const intervalMs = z
   .string()
-  .refine((text) => isDuration(text) && fixedDurationMs(text) !== undefined, { message: 'expected a duration such as "30s", "5m" or "1h"' })
+  .refine((text) => isDuration(text) && fixedDurationMs(text) !== undefined, { error: 'expected a duration such as "30s", "5m" or "1h"' })
   .transform((text) => fixedDurationMs(text) as number);
 
 const integer = (min: number, max: number) =>
@@ -85,17 +85,17 @@ export const workerSettingsSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     RETENTION: z
       .string()
-      .refine(isDuration, { message: 'expected a duration such as "30d", "12w" or "6mo"' })
+      .refine(isDuration, { error: 'expected a duration such as "30d", "12w" or "6mo"' })
       .refine((text) => (fixedDurationMs(text) ?? DAY_MS) >= DAY_MS, {
-        message: 'must be at least 1d: a spend log is what keeps a redelivered event from counting twice',
+        error: 'must be at least 1d: a spend log is what keeps a redelivered event from counting twice',
       })
       .optional(),
     RETENTION_INTERVAL: intervalMs.default(3_600_000),
     BUDGET_RESET_INTERVAL: intervalMs.default(60_000),
-    BUDGET_TIMEZONE: z.string().refine(isTimeZone, { message: 'expected an IANA time zone such as "UTC" or "Europe/Berlin"' }).default('UTC'),
+    BUDGET_TIMEZONE: z.string().refine(isTimeZone, { error: 'expected an IANA time zone such as "UTC" or "Europe/Berlin"' }).default('UTC'),
   })
   .refine((settings) => settings.DATABASE_SCHEMA === undefined || settings.DATABASE_URL !== undefined, {
-    message: 'applies to PostgreSQL only: set DATABASE_URL too',
+    error: 'applies to PostgreSQL only: set DATABASE_URL too',
     path: ['DATABASE_SCHEMA'],
   })
   .transform(

@@ -83,7 +83,7 @@ describeIf('maintenance worker against Redis and PostgreSQL', () => {
     const budgetsReset = await Promise.all(metrics.map(async (workerMetrics) => (await workerMetrics.budgetsReset.get()).values.find((value) => value.labels.entity === 'keys')?.value ?? 0));
     expect(budgetsReset[0]! + budgetsReset[1]!).toBe(1);
     // The key's spend is still exact in the daily rollups the reports read.
-    const rollup = await db.selectFrom('daily_spend').select((eb) => eb.fn.sum<bigint>('spend_nano').as('total')).where('entity_type', '=', 'global').executeTakeFirstOrThrow();
+    const rollup = await db.selectFrom('daily_spend').select((eb) => eb.fn.sum('spend_nano').as('total')).where('entity_type', '=', 'global').executeTakeFirstOrThrow();
     expect(BigInt(rollup.total)).toBe(343n);
   }, 30_000);
 

@@ -44,7 +44,7 @@ export interface MaintenanceWorker {
 
 function parseJobData<Schema extends z.ZodType>(schema: Schema, job: Job): z.infer<Schema> {
   const parsed = schema.safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`Malformed ${job.name} job ${job.id}: ${parsed.error.message}`);
+  if (!parsed.success) throw new UnrecoverableError(`Malformed ${job.name} job ${String(job.id)}: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -64,7 +64,7 @@ export function createMaintenanceWorker(options: CreateMaintenanceWorkerOptions)
   const runBudgetReset = async (job: Job) => {
     const data = parseJobData(budgetResetJobSchema, job);
     const result = await resetExpiredBudgets(db, { now: clock(), timezone: data.timezone });
-    for (const [entity, count] of Object.entries(result)) if (count > 0) metrics.budgetsReset.inc({ entity }, count);
+    for (const [entity, count] of Object.entries<number>({ ...result })) if (count > 0) metrics.budgetsReset.inc({ entity }, count);
     return result;
   };
   const runRetention = async (job: Job) => {

@@ -98,7 +98,7 @@ describeIf('spend worker recovery against Redis and PostgreSQL', () => {
     await spend.worker.pause();
     await migrateLedger(db);
     await seedOwners(db, { key: rawKey });
-    spend.worker.resume();
+    await spend.worker.resume();
     await eventually(async () => (await queue.getJobCounts('completed')).completed === 120, 30_000);
 
     const expected = sumOf(events);

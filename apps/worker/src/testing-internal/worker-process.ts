@@ -26,7 +26,7 @@ export function spawnWorker(options: { argv?: string[]; env?: Record<string, str
   const waiters: Array<{ msg: string; resolve: (line: Record<string, unknown>) => void }> = [];
   let buffered = '';
   let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     buffered += chunk;
     const lines = buffered.split('\n');
     buffered = lines.pop() ?? '';
@@ -41,7 +41,7 @@ export function spawnWorker(options: { argv?: string[]; env?: Record<string, str
       for (const waiter of waiters.filter((candidate) => candidate.msg === line.msg)) waiter.resolve(line);
     }
   });
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   return {
     child,

@@ -33,7 +33,7 @@ export const agentOptionsSchema = z.strictObject({
     .custom<ModelSettings>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object of model params')
     .default({})
     .refine((settings) => !RESERVED_SETTINGS.some((key) => key in settings), {
-      message: `may not set ${RESERVED_SETTINGS.join(', ')} (the agent sets them)`,
+      error: `may not set ${RESERVED_SETTINGS.join(', ')} (the agent sets them)`,
     }),
   /** Most model calls in one run (default 10); one more would throw `MaxTurnsExceededError`. */
   maxTurns: z.number().int().positive().default(10),

@@ -137,7 +137,7 @@ describe('Agent.run with a scripted model', () => {
     });
     const model = scriptedModel([
       { toolCalls: [{ id: 'call_db', name: 'read_db' }] },
-      (request) => ({ text: `Sorry: ${String(request.messages.at(-1)?.content)}` }),
+      (request) => ({ text: `Sorry: ${request.messages.at(-1)?.content as string}` }),
     ]);
     const result = await new Agent({ model: 'test/model', tools: [flaky], client: model }).run('Read it');
     expect(result.finalText).toBe('Sorry: Error running tool "read_db": connection refused');

@@ -9,13 +9,18 @@ import {
 } from '@tollgate/core';
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 
+/** `instanceof` alone would type the error `APIError<any, any, any>`. */
+function isApiError(error: unknown): error is APIError {
+  return error instanceof APIError;
+}
+
 /**
  * An error thrown by the `openai` client as a `@tollgate/core` error, so every model client fails the same way.
  * The endpoint's OpenAI error body (`type`, `code`, `param`) is kept: a Tollgate or LiteLLM proxy's
  * `budget_exceeded` becomes a `BudgetExceededError`. Anything that is not an `openai` error is returned as is.
  */
 export function errorFromOpenAIClient(error: unknown, model: string): unknown {
-  if (TollgateError.isInstance(error) || !(error instanceof APIError)) return error;
+  if (TollgateError.isInstance(error) || !isApiError(error)) return error;
   if (error instanceof APIConnectionTimeoutError) return new TimeoutError(`The model endpoint timed out: ${error.message}`, { model, cause: error });
   if (error instanceof APIConnectionError) {
     return new ProviderError(`Could not reach the model endpoint: ${error.message}`, { upstreamStatus: 0, model, cause: error });

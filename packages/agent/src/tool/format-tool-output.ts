@@ -4,8 +4,13 @@ export function formatToolOutput(value: unknown): string {
   // Some providers refuse an empty tool message; say so explicitly instead.
   if (value === undefined || value === null) return '(no output)';
   try {
-    return JSON.stringify(value) ?? String(value);
+    // JSON.stringify answers undefined (its type says string) for functions and symbols; those, BigInts and cycles
+    // are shown as String() shows them.
+    const json: string | undefined = JSON.stringify(value);
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above: the last resort
+    return json ?? String(value);
   } catch {
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- see above: the last resort
     return String(value);
   }
 }

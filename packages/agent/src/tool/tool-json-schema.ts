@@ -12,7 +12,7 @@ export function toolJsonSchema(toolName: string, parameters: unknown): Readonly<
   }
   let schema: Record<string, unknown>;
   try {
-    schema = z.toJSONSchema(parameters, { io: 'input', target: 'draft-7' }) as Record<string, unknown>;
+    schema = z.toJSONSchema(parameters, { io: 'input', target: 'draft-7' });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ToolDefinitionError(toolName, `its parameters cannot be expressed as JSON Schema: ${reason}`, { cause: error });

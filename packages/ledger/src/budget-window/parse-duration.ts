@@ -38,4 +38,4 @@ export function parseDuration(text: string): Duration {
 /** zod schema for a duration string field (`budget_duration`, `duration`). */
 export const durationSchema = z
   .string()
-  .refine(isDuration, { message: 'expected a duration such as "30s", "30m", "24h", "7d", "1mo"' });
+  .refine(isDuration, { error: 'expected a duration such as "30s", "30m", "24h", "7d", "1mo"' });

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { budgetWindowAt } from '../budget-window/budget-window.js';
 import { readInt } from '../db/column-values.js';
 import type { LedgerSchema } from '../db/ledger-schema.js';
@@ -31,13 +31,13 @@ function windowSpend(table: Table, windowStartMs: number) {
     let logs = eb.selectFrom('spend_logs').where('spend_logs.start_time', '>=', BigInt(windowStartMs));
     // Every hash the key has had (a key regenerated twice in the window logged under three).
     if (table === 'keys') {
-      logs = logs.where('spend_logs.api_key', 'in', (inner) => inner.selectFrom('key_hashes').select('key_hashes.token_hash').whereRef('key_hashes.key_id', '=', 'keys.key_id' as never));
+      logs = logs.where('spend_logs.api_key', 'in', (inner) => inner.selectFrom('key_hashes').select('key_hashes.token_hash').whereRef('key_hashes.key_id', '=', sql.ref('keys.key_id')));
     }
-    if (table === 'users') logs = logs.whereRef('spend_logs.user', '=', 'users.user_id' as never);
-    if (table === 'teams') logs = logs.whereRef('spend_logs.team_id', '=', 'teams.team_id' as never);
-    if (table === 'team_members') logs = logs.whereRef('spend_logs.team_id', '=', 'team_members.team_id' as never).whereRef('spend_logs.user', '=', 'team_members.user_id' as never);
-    if (table === 'customers') logs = logs.whereRef('spend_logs.end_user', '=', 'customers.user_id' as never);
-    return logs.select((inner) => inner.fn.coalesce(inner.fn.sum('spend_logs.spend_nano'), inner.lit(0)).as('total'));
+    if (table === 'users') logs = logs.whereRef('spend_logs.user', '=', sql.ref('users.user_id'));
+    if (table === 'teams') logs = logs.whereRef('spend_logs.team_id', '=', sql.ref('teams.team_id'));
+    if (table === 'team_members') logs = logs.whereRef('spend_logs.team_id', '=', sql.ref('team_members.team_id')).whereRef('spend_logs.user', '=', sql.ref('team_members.user_id'));
+    if (table === 'customers') logs = logs.whereRef('spend_logs.end_user', '=', sql.ref('customers.user_id'));
+    return logs.select((inner) => inner.fn.coalesce(inner.fn.sum<number | bigint>('spend_logs.spend_nano'), inner.lit(0)).as('total'));
   };
 }
 
@@ -56,7 +56,7 @@ async function resetTable(db: Db, table: Table, options: Required<ResetExpiredBu
   for (;;) {
     const due = (await db
       .selectFrom(table)
-      .select([...keyColumns, 'budget_duration', 'budget_reset_at'] as never[])
+      .select([...keyColumns.map((column) => db.dynamic.ref(column)), 'budget_duration', 'budget_reset_at'])
       .where('budget_reset_at', '<=', nowMs)
       .where('budget_duration', 'is not', null)
       .orderBy('budget_reset_at')
@@ -66,10 +66,10 @@ async function resetTable(db: Db, table: Table, options: Required<ResetExpiredBu
       const window = budgetWindowAt({ duration: row.budget_duration, at: options.now, timezone: options.timezone });
       let update = db
         .updateTable(table)
-        .set((eb) => ({ spend_nano: windowSpend(table, window.start.getTime())(eb as never), budget_reset_at: window.end.getTime() }) as never)
+        .set((eb) => ({ spend_nano: windowSpend(table, window.start.getTime())(eb), budget_reset_at: window.end.getTime() }))
         // Guard on the old reset instant: a second runner finds nothing to do instead of resetting twice.
         .where('budget_reset_at', '=', BigInt(readInt(row.budget_reset_at)));
-      for (const column of keyColumns) update = update.where(column as never, '=', row[column] as never);
+      for (const column of keyColumns) update = update.where(sql.ref(column), '=', row[column]);
       const result = await update.executeTakeFirst();
       count += Number(result.numUpdatedRows);
     }

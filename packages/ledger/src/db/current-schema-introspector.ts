@@ -18,6 +18,7 @@ interface ColumnRow {
  * with `schema "<theirs>" does not exist`, and the migrator (which lists tables) fails with it. The ledger lives in
  * the first schema of its search path, so that is all it needs to see; this scan reads the catalog by OID only.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Kysely's introspectors take any database (they read the catalog) */
 export class CurrentSchemaIntrospector implements DatabaseIntrospector {
   readonly #db: Kysely<any>;
   readonly #schemas: PostgresIntrospector;
@@ -26,6 +27,7 @@ export class CurrentSchemaIntrospector implements DatabaseIntrospector {
     this.#db = db;
     this.#schemas = new PostgresIntrospector(db);
   }
+  /* eslint-enable @typescript-eslint/no-explicit-any */
 
   getSchemas(): Promise<SchemaMetadata[]> {
     return this.#schemas.getSchemas();

@@ -28,6 +28,7 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
   const types = {
     getTypeParser(oid: number, format?: 'text' | 'binary') {
       if (oid === INT8_OID && format !== 'binary') return (text: string) => BigInt(text);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment, @typescript-eslint/no-unsafe-return -- pg keys its parsers by plain OIDs and types them `any`
       return pg.types.getTypeParser(oid, format);
     },
   };
@@ -35,7 +36,7 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
     connectionString: options.connectionString,
     max: options.poolSize ?? 10,
     options: options.schema === undefined ? undefined : `-c search_path=${options.schema}`,
-    types: types as pg.CustomTypesConfig,
+    types: types,
   });
   // A client whose connection drops (database restart, network cut) emits 'error': on the pool while idle, on itself
   // while checked out (Kysely holds it for a transaction; pg-pool listens only while idle). Unhandled, either would
@@ -47,6 +48,7 @@ export function createPostgresDialect(options: PostgresDialectOptions): Postgres
 
 /** PostgreSQL as Kysely does it, but introspection sees the current schema only (see CurrentSchemaIntrospector). */
 class LedgerPostgresDialect extends PostgresDialect {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Dialect interface takes any database
   override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
   }

@@ -89,7 +89,7 @@ export class KeyStore {
       created_at: now,
       updated_at: now,
       ...keyFieldsToColumns(input, this.options),
-    } as Insertable<KeysTable>;
+    };
     try {
       return await this.db.transaction().execute(async (trx) => {
         const inserted = await trx.insertInto('keys').values(row).returningAll().executeTakeFirstOrThrow();

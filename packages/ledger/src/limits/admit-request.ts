@@ -8,9 +8,9 @@ export const budgetWindowLimitSchema = z.strictObject({
   /** Names the window within its scope (`24h`, `1mo`, `total`); part of the counter's key. */
   windowId: z.string().min(1).max(64),
   /** Hard cap in nano-USD: committed spend + live reservations + this reservation may not pass it. */
-  maxNano: z.number().nonnegative().finite(),
+  maxNano: z.number().nonnegative(),
   /** Soft cap in nano-USD: the settle that first reaches it in this window reports it (for a webhook). */
-  softNano: z.number().positive().finite().optional(),
+  softNano: z.number().positive().optional(),
   /**
    * Start of the current window instance (epoch ms; 0 for `total`). It names the counter, so a new window is a new
    * counter and a reset needs no job. Every proxy must compute the same value (calendar-aligned windows do).

@@ -1,6 +1,5 @@
 import type { AdmitRequest, BudgetWindowLimit, ScopeLimits } from './admit-request.js';
 import type { AdmitResult } from './admission-result.js';
-import type { LimitBackend } from './limit-backend.js';
 import type { LimitScope } from './limit-scope.js';
 import type { SeedBudget } from './limiter-options.js';
 import { type BackendHarness, type BackendPair, memoryHarness, redisHarness } from './testing-internal/backend-harness.js';
@@ -71,7 +70,7 @@ describe.each(cases)('%s limit backend', (_name, makeHarness) => {
       results.map((result, index) =>
         result.outcome === 'admitted'
           ? (index % 2 === 0 ? first : second).settle({ requestId: result.requestId, actualCostNano: 700, actualTokens: 0, nowMs: T0 + 1 })
-          : undefined,
+          : Promise.resolve(undefined),
       ),
     );
     const reading = await first.readBudget({ scope: KEY, window, nowMs: T0 + 2 });
@@ -137,7 +136,7 @@ describe.each(cases)('%s limit backend', (_name, makeHarness) => {
     });
     await Promise.all(
       burst.map((result, index) =>
-        result.outcome === 'admitted' ? (index % 2 ? first : second).release({ requestId: result.requestId }) : undefined,
+        result.outcome === 'admitted' ? (index % 2 ? first : second).release({ requestId: result.requestId }) : Promise.resolve(undefined),
       ),
     );
 

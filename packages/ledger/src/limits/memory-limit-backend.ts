@@ -238,7 +238,7 @@ export class MemoryLimitBackend implements LimitBackend {
 
   private slotsOf(scopeKey: string): Map<string, number> {
     let slots = this.slots.get(scopeKey);
-    if (!slots) this.slots.set(scopeKey, (slots = new Map()));
+    if (!slots) this.slots.set(scopeKey, (slots = new Map<string, number>()));
     return slots;
   }
 

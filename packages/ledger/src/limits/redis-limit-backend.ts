@@ -66,7 +66,8 @@ interface HeldAdmission {
   forgetAtMs: number;
 }
 
-const REFUSAL_KINDS: Partial<Record<AdmitCode, LimitKind>> = {
+/** By the admission script's reply code (a plain number from Redis). */
+const REFUSAL_KINDS: Partial<Record<number, LimitKind>> = {
   [AdmitCode.BudgetExceeded]: 'budget',
   [AdmitCode.ParallelExceeded]: 'max_parallel',
   [AdmitCode.RpmExceeded]: 'rpm',
@@ -217,7 +218,7 @@ export class RedisLimitBackend implements LimitBackend {
       nowMs,
       windowMs: this.options.rateWindowMs,
     });
-    const limit = REFUSAL_KINDS[code as AdmitCode];
+    const limit = code === undefined ? undefined : REFUSAL_KINDS[code];
     if (limit === undefined) {
       this.sweep(nowMs);
       const leaseExpiresAtMs = nowMs + plan.leaseMs;

@@ -2,7 +2,7 @@ import type { CustomerRecord } from '../customers/customer-record.js';
 import { isoOrNull, nullableUsd, usd } from './litellm-values.js';
 
 /** A customer in LiteLLM's shape (`LiteLLM_EndUserTable` with its `litellm_budget_table`). */
-export function toLiteLLMCustomerInfo(record: CustomerRecord): Record<string, unknown> {
+export function toLiteLLMCustomerInfo(record: CustomerRecord) {
   return {
     user_id: record.userId,
     alias: record.alias,

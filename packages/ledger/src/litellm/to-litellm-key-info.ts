@@ -10,7 +10,7 @@ export interface LiteLLMKeyInfoOptions {
 }
 
 /** A key in LiteLLM's shape (`/key/info`'s `info`, `/key/list` items): snake_case, USD numbers, ISO times. */
-export function toLiteLLMKeyInfo(record: KeyRecord, options: LiteLLMKeyInfoOptions = {}): Record<string, unknown> {
+export function toLiteLLMKeyInfo(record: KeyRecord, options: LiteLLMKeyInfoOptions = {}) {
   return {
     ...(options.includeToken === true ? { token: record.tokenHash } : {}),
     key_name: record.keyName,

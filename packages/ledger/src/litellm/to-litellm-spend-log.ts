@@ -2,7 +2,7 @@ import type { SpendLogRecord } from '../reports/spend-log-record.js';
 import { isoOrNull, usd } from './litellm-values.js';
 
 /** A spend-log row in LiteLLM's shape (`/spend/logs?summarize=false`). An unpriced call shows spend 0 and `cost_unknown`. */
-export function toLiteLLMSpendLog(log: SpendLogRecord): Record<string, unknown> {
+export function toLiteLLMSpendLog(log: SpendLogRecord) {
   return {
     request_id: log.requestId,
     call_type: log.callType,

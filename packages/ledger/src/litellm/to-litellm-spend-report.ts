@@ -34,10 +34,10 @@ export function toLiteLLMSpendReport(days: SpendReportDay[], groupBy: SpendRepor
  * `[{api_key, total_cost, total_input_tokens, total_output_tokens, model_details: [...]}]` over the whole range.
  * Pass a report grouped by `api_key`.
  */
-export function toLiteLLMKeySpendReport(days: SpendReportDay[]): Array<Record<string, unknown>> {
+export function toLiteLLMKeySpendReport(days: SpendReportDay[]) {
   const keys = new Map<string, { cost: bigint; input: number; output: number; models: Map<string, { cost: bigint; input: number; output: number }> }>();
   for (const group of days.flatMap((day) => day.groups)) {
-    const key = keys.get(group.groupId) ?? { cost: 0n, input: 0, output: 0, models: new Map() };
+    const key = keys.get(group.groupId) ?? { cost: 0n, input: 0, output: 0, models: new Map<string, { cost: bigint; input: number; output: number }>() };
     for (const line of group.breakdown) {
       key.cost += line.spendNano;
       key.input += line.promptTokens;

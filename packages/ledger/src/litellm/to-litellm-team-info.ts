@@ -3,7 +3,7 @@ import type { TeamRecord } from '../teams/team-record.js';
 import { isoOrNull, nullableUsd, toLiteLLMBudgetLimits, toLiteLLMModelBudgets, toLiteLLMModelSpend, usd } from './litellm-values.js';
 
 /** A team in LiteLLM's shape (`LiteLLM_TeamTable`, `/team/info`'s `team_info`). Members come from {@link toLiteLLMTeamMembership}. */
-export function toLiteLLMTeamInfo(record: TeamRecord, options: { members?: TeamMemberRecord[]; modelSpend?: Record<string, bigint> } = {}): Record<string, unknown> {
+export function toLiteLLMTeamInfo(record: TeamRecord, options: { members?: TeamMemberRecord[]; modelSpend?: Record<string, bigint> } = {}) {
   const members = options.members ?? [];
   return {
     team_id: record.teamId,
@@ -38,7 +38,7 @@ export function toLiteLLMTeamInfo(record: TeamRecord, options: { members?: TeamM
 }
 
 /** A membership in LiteLLM's shape (`team_memberships` items, with the member's budget inline). */
-export function toLiteLLMTeamMembership(member: TeamMemberRecord): Record<string, unknown> {
+export function toLiteLLMTeamMembership(member: TeamMemberRecord) {
   return {
     team_id: member.teamId,
     user_id: member.userId,

@@ -2,7 +2,7 @@ import type { UserRecord } from '../users/user-record.js';
 import { isoOrNull, nullableUsd, toLiteLLMModelBudgets, usd } from './litellm-values.js';
 
 /** A user in LiteLLM's shape (`/user/info`'s `user_info`, `/user/list` items). */
-export function toLiteLLMUserInfo(record: UserRecord): Record<string, unknown> {
+export function toLiteLLMUserInfo(record: UserRecord) {
   return {
     user_id: record.userId,
     user_email: record.userEmail,

@@ -1,7 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Spend logs double as a journal: a row written with `rolled_up = 0` is durable but not yet added to the totals (key,
  * user, team, … spend and the daily rollups); a roll-up adds it and sets 1. Existing rows were booked in full, hence

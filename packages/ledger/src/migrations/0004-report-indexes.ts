@@ -1,7 +1,5 @@
 import { type Kysely, type Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Indexes for reports narrowed to one key or one user. The primary key leads with (entity_type, date), so a 30-day
  * report for one key used to walk every key's rows of those days and drop all but its own (6,000 index pages at

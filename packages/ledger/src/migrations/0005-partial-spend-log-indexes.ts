@@ -1,7 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /** Spend-log indexes on columns most calls leave empty: the column each leads with, and its other columns. */
 const OPTIONAL_OWNER_INDEXES: readonly (readonly [name: string, columns: readonly string[]])[] = [
   ['spend_logs_user_start_time', ['user', 'start_time']],

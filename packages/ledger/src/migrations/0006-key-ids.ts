@@ -1,8 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import { dialectOf } from '../db/dialect-of.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * A key's budget belongs to the key, not to its current hash: regenerating used to hand a key a fresh live budget,
  * because counters were named and seeded by the hash (5 regenerations → 4.8× `max_budget`). Every key gets a stable

@@ -6,7 +6,7 @@ import { ledgerTestTargets, type TestLedger } from '../testing-internal/ledger-t
 import { ledgerMigrations } from './ledger-migrations.js';
 import { LEDGER_MIGRATION_LOCK_TABLE, LEDGER_MIGRATION_TABLE, migrateLedger } from './migrate-ledger.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
+ 
 
 async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
   const schema = dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;

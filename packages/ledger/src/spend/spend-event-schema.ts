@@ -65,7 +65,7 @@ export const spendEventV1Schema = z
     metadata: z.record(z.string(), z.unknown()).default({}),
   })
   .refine((event) => Date.parse(event.end_time) >= Date.parse(event.start_time), {
-    message: 'end_time is before start_time',
+    error: 'end_time is before start_time',
     path: ['end_time'],
   })
   .transform((event) => ({ ...event, total_tokens: event.total_tokens ?? event.prompt_tokens + event.completion_tokens }));

@@ -58,7 +58,7 @@ const isCapabilityCode = (code: string): code is CapabilityCode => Object.hasOwn
 
 const flagsSchema = z.string().refine(
   (flags) => flags.split(' ').every((code) => isCapabilityCode(code.startsWith('!') ? code.slice(1) : code)),
-  { message: 'unknown capability code' },
+  { error: 'unknown capability code' },
 );
 
 export const compactEntrySchema = z.strictObject({

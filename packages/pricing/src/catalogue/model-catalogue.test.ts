@@ -167,7 +167,7 @@ describe('custom prices', () => {
     expect(() => catalogue.registerModel('acme/y', { input_cost_per_token: 1e-17 })).toThrow(BadRequestError);
     expect(() => catalogue.registerModel('acme/y', { input_cost_per_token: 1e-17 })).toThrow(/model_info\.input_cost_per_token .*finer/);
     expect(() => catalogue.registerModel('acme/y', { input_cost_per_token: -1 })).toThrow(/non-negative/);
-    expect(() => catalogue.registerModel('acme/y', { max_input_tokens: 1.5 } as never)).toThrow(/model_info\.max_input_tokens/);
+    expect(() => catalogue.registerModel('acme/y', { max_input_tokens: 1.5 })).toThrow(/model_info\.max_input_tokens/);
     expect(() => catalogue.registerModel('acme/y', { output_cost_per_token_above_200k_tokens: 0.00001 })).toThrow(
       /input_cost_per_token_above_200k_tokens is required/,
     );

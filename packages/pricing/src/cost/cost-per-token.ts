@@ -37,7 +37,7 @@ const OUTPUT_BUCKETS: ReadonlySet<CostBucket> = new Set(['textOutput', 'reasonin
 function requireCount(value: number | undefined, param: string): number {
   const count = value ?? 0;
   if (!Number.isSafeInteger(count) || count < 0) {
-    throw new BadRequestError(`${param} must be a non-negative integer, got ${value}`, { param });
+    throw new BadRequestError(`${param} must be a non-negative integer, got ${String(value)}`, { param });
   }
   return count;
 }

@@ -28,7 +28,7 @@ const bucketedUsageSchema = z
     cacheWriteOneHourTokens: count.optional(),
   })
   .refine((usage) => (usage.cacheWriteOneHourTokens ?? 0) <= usage.cacheWriteTokens, {
-    message: 'cacheWriteOneHourTokens cannot exceed cacheWriteTokens',
+    error: 'cacheWriteOneHourTokens cannot exceed cacheWriteTokens',
     path: ['cacheWriteOneHourTokens'],
   });
 

@@ -12,11 +12,11 @@ function catalogue(): ModelCatalogue {
     output_cost_per_reasoning_token: 0.000005,
     cache_creation_input_token_cost: 0.000003,
     max_output_tokens: 1000,
-  } as never);
-  result.registerModel('test/plain', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002, max_output_tokens: 1000 } as never);
-  result.registerModel('test/window-only', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002, max_input_tokens: 5000 } as never);
-  result.registerModel('test/no-limit', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 } as never);
-  result.registerModel('test/unpriced', { max_output_tokens: 1000 } as never);
+  });
+  result.registerModel('test/plain', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002, max_output_tokens: 1000 });
+  result.registerModel('test/window-only', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002, max_input_tokens: 5000 });
+  result.registerModel('test/no-limit', { input_cost_per_token: 0.000001, output_cost_per_token: 0.000002 });
+  result.registerModel('test/unpriced', { max_output_tokens: 1000 });
   return result;
 }
 
@@ -71,7 +71,7 @@ describe('worstCaseCost', () => {
   it('refuses to bound a model with no output limit and no context window, or no price', () => {
     const noLimit = worstCaseCost({ model: 'test/no-limit', catalogue: models, promptTokens: 10 });
     expect(noLimit).toMatchObject({ bounded: false, reason: 'unknown_output_limit' });
-    expect(noLimit.bounded === false && noLimit.message).toMatch(/send max_tokens/);
+    expect(!noLimit.bounded && noLimit.message).toMatch(/send max_tokens/);
     expect(bounded(worstCaseCost({ model: 'test/no-limit', catalogue: models, promptTokens: 10, maxOutputTokens: 5 })).costNanoUsd).toBe(20_000);
     expect(worstCaseCost({ model: 'test/unpriced', catalogue: models, promptTokens: 10 })).toMatchObject({ bounded: false, reason: 'unpriced' });
     expect(worstCaseCost({ model: 'test/nowhere', catalogue: models, promptTokens: 10 })).toMatchObject({ bounded: false, reason: 'unpriced' });

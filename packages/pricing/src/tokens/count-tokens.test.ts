@@ -38,7 +38,7 @@ interface ChatCase {
   tokens: number;
 }
 
-const fn = (name: string, parameters: object, description?: string): CountableTool => ({
+const fn = (name: string, parameters: Record<string, unknown>, description?: string): CountableTool => ({
   type: 'function',
   function: description === undefined ? { name, parameters } : { name, description, parameters },
 });
@@ -258,7 +258,7 @@ describe('countTokens: content parts, tool calls, bad options', () => {
   });
 
   it("counts an assistant's tool calls: name + arguments + 3 each", () => {
-    const call = { function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
+    const call = { id: 'call_1', type: 'function' as const, function: { name: 'get_weather', arguments: '{"city":"Paris"}' } };
     const base = countTokens({ model: 'gpt-4o', messages: [{ role: 'assistant', content: null }] }).tokens;
     const withCall = countTokens({ model: 'gpt-4o', messages: [{ role: 'assistant', content: null, tool_calls: [call] }] });
     const nameAndArguments =

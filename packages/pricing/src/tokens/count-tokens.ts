@@ -62,9 +62,11 @@ function messageTokens(message: CountableMessage, count: StringTokenCounter, pad
   } else {
     tokens += contentTokens(message.content, count);
   }
-  if (message.name !== undefined && message.name !== null && message.name !== '') {
-    tokens += count(message.name) + TOKENS_PER_NAME;
+  const name = 'name' in message ? message.name : undefined;
+  if (typeof name === 'string' && name !== '') {
+    tokens += count(name) + TOKENS_PER_NAME;
   }
+  if (message.role !== 'assistant') return tokens;
   const calls = [...(message.tool_calls ?? []).map((call) => call.function)];
   if (message.function_call !== undefined && message.function_call !== null) calls.push(message.function_call);
   for (const call of calls) tokens += count(call.name) + count(call.arguments) + TOKENS_PER_TOOL_CALL;

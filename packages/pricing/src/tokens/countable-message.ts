@@ -1,22 +1,10 @@
-/**
- * The parts of OpenAI chat messages and tools that token counting reads. Structural on purpose: core's request types
- * (and plain objects) fit without conversion.
- */
-export interface CountableContentPart {
-  type: string;
-  text?: string;
-  image_url?: { url?: string; detail?: string | null } | string;
-}
+import type { ChatMessage, ChatTool } from '@tollgate/core';
 
-/** A chat message in OpenAI's format. */
-export interface CountableMessage {
-  role: string;
-  content?: string | readonly CountableContentPart[] | null;
-  name?: string | null;
-  tool_calls?: readonly { function: { name: string; arguments: string } }[] | null;
-  /** Legacy single function call on an assistant message. */
-  function_call?: { name: string; arguments: string } | null;
-}
+/** A chat message as token counting reads it: core's request message, so a parsed request is counted as it is. */
+export type CountableMessage = ChatMessage;
+
+/** One content part of a {@link CountableMessage}. */
+export type CountableContentPart = Exclude<NonNullable<CountableMessage['content']>, string>[number];
 
 /** A JSON-schema node as tools declare parameters; only what the rendering reads. */
 export interface ToolSchemaNode {
@@ -30,8 +18,5 @@ export interface ToolSchemaNode {
   oneOf?: readonly ToolSchemaNode[];
 }
 
-/** A tool in OpenAI's `tools` format. */
-export interface CountableTool {
-  type?: string;
-  function: { name: string; description?: string; parameters?: ToolSchemaNode | Readonly<Record<string, unknown>> };
-}
+/** A tool in OpenAI's `tools` format: core's request tool. */
+export type CountableTool = ChatTool;

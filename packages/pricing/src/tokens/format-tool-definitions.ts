@@ -64,8 +64,8 @@ function renderProperties(node: ToolSchemaNode, indent: number): string {
 export function formatToolDefinitions(tools: readonly CountableTool[]): string {
   const lines = ['namespace functions {', ''];
   for (const { function: definition } of tools) {
-    if (definition.description !== undefined && definition.description !== '') lines.push(`// ${definition.description}`);
-    const parameters = definition.parameters as ToolSchemaNode | undefined;
+    if (typeof definition.description === 'string' && definition.description !== '') lines.push(`// ${definition.description}`);
+    const parameters = definition.parameters as ToolSchemaNode | null | undefined;
     if (parameters?.properties === undefined || Object.keys(parameters.properties).length === 0) {
       lines.push(`type ${definition.name} = () => any;`);
     } else {

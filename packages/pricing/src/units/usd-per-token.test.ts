@@ -32,7 +32,7 @@ describe('usdPerTokenToNanoUsdPerMillion', () => {
   ])('refuses %s', (price, reason) => {
     const result = usdPerTokenToNanoUsdPerMillion(price);
     expect(result.ok).toBe(false);
-    expect(result.ok === false && result.reason).toMatch(reason);
+    expect(!result.ok && result.reason).toMatch(reason);
   });
 });
 

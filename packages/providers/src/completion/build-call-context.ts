@@ -68,6 +68,6 @@ function firstSet(env: NodeJS.ProcessEnv, names: readonly string[]): string | un
 
 function describeNames(names: readonly string[]): string {
   if (names.length === 0) return '(none)';
-  if (names.length === 1) return `\`${names[0]}\``;
-  return `\`${names[0]}\` (or ${names.slice(1).map((name) => `\`${name}\``).join(', ')})`;
+  if (names.length === 1) return `\`${names[0]!}\``;
+  return `\`${names[0]!}\` (or ${names.slice(1).map((name) => `\`${name}\``).join(', ')})`;
 }

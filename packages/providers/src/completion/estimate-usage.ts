@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest, OpenAIUsage } from '@tollgate/core';
-import { countTokens, type CountableMessage, type CountableTool } from '@tollgate/pricing';
+import { countTokens } from '@tollgate/pricing';
 import { makeOpenAIUsage } from '../adapter/make-openai-usage.js';
 
 /**
@@ -13,8 +13,8 @@ export function estimateUsage(options: { model: string; request: ChatCompletionR
   try {
     promptTokens = countTokens({
       model: options.model,
-      messages: options.request.messages as unknown as readonly CountableMessage[],
-      tools: (options.request.tools ?? null) as unknown as readonly CountableTool[] | null,
+      messages: options.request.messages,
+      tools: options.request.tools ?? null,
     }).tokens;
     completionTokens = countTokens({ model: options.model, text: options.outputText }).tokens;
   } catch {

@@ -29,6 +29,6 @@ export function listProviders(): ProviderInfo[] {
     apiKeyRequired: adapter.apiKeyRequired,
     apiBaseEnv: adapter.apiBaseEnv ?? [],
     defaultApiBase: adapter.defaultApiBase,
-    embeddings: Boolean(adapter.toEmbeddingRequest || adapter.embedLocally),
+    embeddings: adapter.toEmbeddingRequest !== undefined || adapter.embedLocally !== undefined,
   }));
 }

@@ -56,7 +56,7 @@ function headersOf(value: unknown): Record<string, string> {
     typeof value === 'object' &&
     value !== null &&
     !Array.isArray(value) &&
-    Object.values(value as object).every((item) => typeof item === 'string');
+    Object.values(value).every((item) => typeof item === 'string');
   if (!valid) throw new BadRequestError('extra_headers must map header names to strings', { param: 'extra_headers' });
   return value as Record<string, string>;
 }

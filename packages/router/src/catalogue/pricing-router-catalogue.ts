@@ -1,4 +1,4 @@
-import { countTokens, defaultCatalogue, type CountableMessage, type ModelCatalogue } from '@tollgate/pricing';
+import { countTokens, defaultCatalogue, type ModelCatalogue } from '@tollgate/pricing';
 import type { RouterCatalogue } from './router-catalogue.js';
 
 /** The catalogue stores prices as integer nano-USD per 1M tokens, i.e. 1e-15 USD per token. */
@@ -23,7 +23,7 @@ export function pricingRouterCatalogue(catalogue: ModelCatalogue = defaultCatalo
       };
     },
     countPromptTokens({ model, messages }) {
-      return countTokens({ model, messages: messages as readonly CountableMessage[] }).tokens;
+      return countTokens({ model, messages }).tokens;
     },
   };
 }

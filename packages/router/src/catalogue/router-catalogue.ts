@@ -1,3 +1,5 @@
+import type { ChatMessage } from '@tollgate/core';
+
 /** What the router needs to know about a model from the catalogue; every field may be unknown. */
 export interface CatalogueModelFacts {
   /** Prompt tokens the model accepts. */
@@ -16,5 +18,5 @@ export interface RouterCatalogue {
   /** Facts about a `provider/model` (or bare catalogue name); undefined when the catalogue does not know it. */
   lookupModel(model: string): CatalogueModelFacts | undefined;
   /** Prompt tokens of a chat request's messages for the given model. */
-  countPromptTokens(options: { model: string; messages: readonly unknown[] }): number;
+  countPromptTokens(options: { model: string; messages: readonly ChatMessage[] }): number;
 }

@@ -1,3 +1,4 @@
+import { customModelInfoSchema } from '@tollgate/pricing';
 import { z } from 'zod';
 
 const usdPerToken = z.number().nonnegative();
@@ -5,9 +6,10 @@ const tokens = z.number().int().positive();
 
 /**
  * `model_info` of one `model_list` entry: the deployment's id and facts about the model that override the
- * catalogue. Free-form like LiteLLM's: unknown keys are kept.
+ * catalogue — every price and limit field `@tollgate/pricing` reads (LiteLLM's names), typed. Free-form like
+ * LiteLLM's: unknown keys are kept.
  */
-export const modelInfoSchema = z.looseObject({
+export const modelInfoSchema = customModelInfoSchema.extend({
   /** The deployment id reported as `x-litellm-model-id`; a hash of `litellm_params` when absent. */
   id: z.string().min(1).nullish(),
   /** What the deployment serves: `chat`, `embedding`, `completion`, `image_generation`, ... */

@@ -22,7 +22,7 @@ export interface SelectionRequest {
   /** Only deployments in this region are eligible. */
   allowedRegion?: ModelRegion;
   /** Prompt tokens of the request for a deployment's model (undefined when not countable, e.g. embeddings). */
-  promptTokensOf(deployment: Deployment): number | undefined;
+  promptTokensOf: (deployment: Deployment) => number | undefined;
 }
 
 /**

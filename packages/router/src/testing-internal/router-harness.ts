@@ -15,7 +15,7 @@ export function characterCatalogue(facts: Record<string, CatalogueModelFacts> = 
   return {
     lookupModel: (model) => facts[model],
     countPromptTokens: ({ messages }) =>
-      (messages as { content?: unknown }[]).reduce(
+      messages.reduce(
         (sum, message) => sum + (typeof message.content === 'string' ? message.content.length : 0),
         0,
       ),
@@ -57,7 +57,7 @@ export function entry(
   group: string,
   name: string,
   params: Record<string, unknown> = {},
-  modelInfo?: Record<string, unknown>,
+  modelInfo?: ModelListEntryInput['model_info'],
 ): ModelListEntryInput {
   return {
     model_name: group,

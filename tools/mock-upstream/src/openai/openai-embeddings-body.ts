@@ -31,8 +31,8 @@ export function openAIEmbeddingsBody(body: Record<string, unknown>, model: strin
 function normaliseInput(input: unknown): (string | readonly number[])[] | undefined {
   if (typeof input === 'string') return [input];
   if (!Array.isArray(input) || input.length === 0) return undefined;
-  if (input.every((item) => typeof item === 'number')) return [input as number[]];
-  if (input.every((item) => typeof item === 'string')) return input as string[];
-  if (input.every((item) => Array.isArray(item) && item.every((id) => typeof id === 'number'))) return input as number[][];
+  if (input.every((item) => typeof item === 'number')) return [input];
+  if (input.every((item) => typeof item === 'string')) return input;
+  if (input.every((item) => Array.isArray(item) && item.every((id) => typeof id === 'number'))) return input;
   return undefined;
 }

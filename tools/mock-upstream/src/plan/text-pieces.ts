@@ -13,7 +13,7 @@ export function generatedPieces(tokenCount: number): readonly string[] {
     const word = WORDS[index % WORDS.length] ?? '';
     pieces.push(index === 0 ? word : ` ${word}`);
   }
-  if (pieces.length > 0) pieces[pieces.length - 1] += '.';
+  if (pieces.length > 0) pieces[pieces.length - 1] = `${pieces[pieces.length - 1]!}.`;
   if (generated.size < 64) generated.set(tokenCount, pieces);
   return pieces;
 }
@@ -26,7 +26,7 @@ export function splitIntoPieces(text: string): readonly string[] {
   if (consumed < text.length) {
     const tail = text.slice(consumed);
     if (pieces.length === 0) pieces.push(tail);
-    else pieces[pieces.length - 1] += tail;
+    else pieces[pieces.length - 1] = pieces[pieces.length - 1]! + tail;
   }
   return pieces;
 }

@@ -9,7 +9,6 @@ import { z } from 'zod';
 /** A USD amount ≥ 0 as nano-USD; negative budgets are refused (LiteLLM answers 400 too). */
 export const usdAmount = z
   .number()
-  .finite()
   .nonnegative()
   .transform((value, context) => {
     const nano = usdToNanoUsd(value);
@@ -85,13 +84,13 @@ function isEmptyValue(value: unknown): boolean {
  */
 export const notSupported = z
   .unknown()
-  .refine(isEmptyValue, { message: 'this LiteLLM field is not supported by Tollgate; leave it out' })
+  .refine(isEmptyValue, { error: 'this LiteLLM field is not supported by Tollgate; leave it out' })
   .optional();
 
 /** The same for a query-string parameter (any non-empty value is refused). */
 export const notSupportedQuery = z
   .string()
-  .refine((value) => value === '', { message: 'this LiteLLM parameter is not supported by Tollgate; leave it out' })
+  .refine((value) => value === '', { error: 'this LiteLLM parameter is not supported by Tollgate; leave it out' })
   .optional();
 
 /** A query-string boolean (`true`/`false`). */

@@ -1,6 +1,6 @@
 import type { CustomerFieldsInput } from '@tollgate/ledger';
 import { z } from 'zod';
-import { duration, entityId, entityIds, limit, metadata, notSupported, usdAmount, budgetAndLimitFields } from './common-fields.js';
+import { entityId, entityIds, metadata, notSupported, usdAmount, budgetAndLimitFields } from './common-fields.js';
 
 /** Fields of a customer that `/customer/new` and `/customer/update` accept (LiteLLM's `NewCustomerRequest`). */
 const customerFields = {
@@ -52,5 +52,5 @@ export function toCustomerFieldsInput(body: CustomerFieldsBody): CustomerFieldsI
     rpmLimit: body.rpm_limit,
     maxParallelRequests: body.max_parallel_requests,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as CustomerFieldsInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

@@ -5,7 +5,6 @@ import {
   duration,
   entityId,
   keyDuration,
-  limit,
   metadata,
   modelAliasMap,
   modelLimitMap,
@@ -106,7 +105,7 @@ export const deleteKeysBody = z
     key_aliases: z.array(z.string().min(1)).max(1000).optional(),
   })
   .refine((body) => (body.keys?.length ?? 0) + (body.key_aliases?.length ?? 0) > 0, {
-    message: 'pass `keys` or `key_aliases` with at least one entry',
+    error: 'pass `keys` or `key_aliases` with at least one entry',
     path: ['keys'],
   });
 
@@ -170,5 +169,5 @@ export function toKeyFieldsInput(body: Partial<KeyFieldsBody>): KeyFieldsInput {
     keyType: body.key_type as KeyFieldsInput['keyType'],
     allowedRoutes: body.allowed_routes,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as KeyFieldsInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

@@ -16,7 +16,7 @@ export const spendLogsQuery = z
     summarize: queryBoolean.optional(),
   })
   .refine((query) => (query.start_date === undefined) === (query.end_date === undefined), {
-    message: 'start_date and end_date go together',
+    error: 'start_date and end_date go together',
     path: ['end_date'],
   });
 

@@ -27,7 +27,7 @@ export const memberSchema = z
     user_email: z.email().max(320).optional(),
   })
   .refine((member) => member.user_id !== undefined || member.user_email !== undefined, {
-    message: 'a member needs user_id or user_email',
+    error: 'a member needs user_id or user_email',
     path: ['user_id'],
   });
 
@@ -93,7 +93,7 @@ export const addMembersBody = z.strictObject({
 export const deleteMemberBody = z
   .strictObject({ team_id: entityId, user_id: entityId.optional(), user_email: z.email().optional() })
   .refine((body) => body.user_id !== undefined || body.user_email !== undefined, {
-    message: 'pass user_id or user_email',
+    error: 'pass user_id or user_email',
     path: ['user_id'],
   });
 
@@ -109,7 +109,7 @@ export const updateMemberBody = z
     rpm_limit: limit.nullable().optional(),
   })
   .refine((body) => body.user_id !== undefined || body.user_email !== undefined, {
-    message: 'pass user_id or user_email',
+    error: 'pass user_id or user_email',
     path: ['user_id'],
   });
 
@@ -149,5 +149,5 @@ export function toTeamFieldsInput(body: Partial<TeamFieldsBody>): TeamFieldsInpu
     teamMemberTpmLimit: body.team_member_tpm_limit,
     spendNano: body.spend,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as TeamFieldsInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

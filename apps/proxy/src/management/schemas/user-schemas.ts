@@ -1,11 +1,9 @@
 import { USER_ROLES, type UserFieldsInput, type UserSortField } from '@tollgate/ledger';
 import { z } from 'zod';
 import {
-  duration,
   entityId,
   entityIds,
   keyDuration,
-  limit,
   metadata,
   modelAliasMap,
   modelMaxBudget,
@@ -72,7 +70,7 @@ export const newUserBody = z.strictObject({
 export const updateUserBody = z
   .strictObject({ ...userFields, user_id: entityId.optional() })
   .refine((body) => body.user_id !== undefined || (body.user_email !== undefined && body.user_email !== null), {
-    message: 'pass user_id (or user_email) to name the user to update',
+    error: 'pass user_id (or user_email) to name the user to update',
     path: ['user_id'],
   });
 
@@ -84,7 +82,7 @@ export const bulkUpdateUsersBody = z
     user_updates: z.strictObject(userFields).omit({ user_email: true }).optional(),
   })
   .refine((body) => (body.users !== undefined) !== (body.all_users === true && body.user_updates !== undefined), {
-    message: "pass either 'users' (a list of updates) or 'all_users': true with 'user_updates'",
+    error: "pass either 'users' (a list of updates) or 'all_users': true with 'user_updates'",
     path: ['users'],
   });
 
@@ -129,5 +127,5 @@ export function toUserFieldsInput(body: Partial<UserFieldsBody>): UserFieldsInpu
     metadata: body.metadata,
     spendNano: body.spend,
   };
-  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as UserFieldsInput;
+  return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

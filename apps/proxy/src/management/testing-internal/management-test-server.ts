@@ -8,7 +8,8 @@ import { authenticateRequest } from '../../auth/authenticate-request.js';
 import { proxyConfigSchema } from '../../config/proxy-config-schema.js';
 import { createErrorHandler } from '../../http/error-handler.js';
 import { createLogger } from '../../observability/create-logger.js';
-import { createManagementRoutes } from '../create-management-routes.js';
+import { createManagementRoutes, managementRoutes } from '../create-management-routes.js';
+import type { ManagementRoute } from '../management-route.js';
 
 /** The master key of every test server. */
 export const TEST_MASTER_KEY = 'sk-management-test-master-0000';
@@ -42,6 +43,10 @@ export interface ManagementTestServer {
   url: string;
   /** Every log line written. */
   logs: string[];
+  /** Canonical paths of the routes that answered; each reply was first checked against its route's response schema. */
+  answeredRoutes: Set<string>;
+  /** Canonical paths of every management route. */
+  routePaths: readonly string[];
   /** Calls a route: GET when there is no body (query in the path), POST with a JSON body otherwise. */
   call(path: string, options?: { key?: string; body?: unknown; method?: 'GET' | 'POST' }): Promise<CallResult>;
   close(): Promise<void>;
@@ -91,7 +96,14 @@ export async function startManagementTestServer(target: StorageTarget, options: 
   const app = express();
   app.use(express.json());
   app.use(authenticateRequest(authDirectory));
-  app.use(createManagementRoutes({ ledger, authDirectory, config, timezone: 'UTC', logger, modelGroups: () => modelGroups }));
+  const answeredRoutes = new Set<string>();
+  const onReply = (route: ManagementRoute, reply: unknown) => {
+    const checked = route.response.safeParse(reply);
+    if (!checked.success) throw new Error(`${route.paths[0]} answered outside its response schema: ${checked.error.message}`);
+    answeredRoutes.add(route.paths[0]);
+  };
+  const context = { ledger, authDirectory, config, timezone: 'UTC', logger, modelGroups: () => modelGroups };
+  app.use(createManagementRoutes(context, { onReply }));
   app.use((_request, response) => {
     response.status(404).json({ error: { message: 'Route not found', type: 'not_found_error', param: null, code: '404' } });
   });
@@ -104,6 +116,8 @@ export async function startManagementTestServer(target: StorageTarget, options: 
     authDirectory,
     url,
     logs,
+    answeredRoutes,
+    routePaths: managementRoutes(context).map((route) => route.paths[0]),
     async call(path, callOptions = {}) {
       const method = callOptions.method ?? (callOptions.body === undefined ? 'GET' : 'POST');
       const response = await fetch(`${url}${path}`, {

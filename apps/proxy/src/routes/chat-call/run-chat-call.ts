@@ -34,7 +34,7 @@ export interface ChatCallInput {
  * produced so far, counted, so that what the provider billed is booked rather than nothing.
  */
 function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
-  const promptTokens = countTokens({ model, messages: messages as never }).tokens;
+  const promptTokens = countTokens({ model, messages }).tokens;
   const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
   return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
 }
@@ -54,7 +54,7 @@ export async function runChatCall(input: ChatCallInput): Promise<void> {
     messages: body.messages,
     tools: body.tools ?? undefined,
     requestedMaxTokens: body.max_completion_tokens ?? body.max_tokens ?? undefined,
-    choices: outputChoicesOf({ n: body.n, best_of: (body as { best_of?: unknown }).best_of }),
+    choices: outputChoicesOf({ n: body.n, best_of: body['best_of'] }),
     writesCache: promptWritesCache(body),
   });
   const abort = new AbortController();
@@ -63,7 +63,7 @@ export async function runChatCall(input: ChatCallInput): Promise<void> {
   });
   // The budget affords less than the model's full output: ask for no more than it affords.
   const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
-  const params = { ...body, model: modelGroup, ...loweredMaxTokens } as ChatCompletionRequest;
+  const params: ChatCompletionRequest = { ...body, model: modelGroup, ...loweredMaxTokens };
   const serve = { response, gateway, admission, params, credentials: input.credentials, format: input.format, signal: abort.signal };
   if (body.stream === true) await serveStream(serve);
   else await serveCompletion(serve);

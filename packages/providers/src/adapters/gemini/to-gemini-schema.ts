@@ -101,7 +101,7 @@ function cleanNode(node: JsonSchema, root: JsonSchema, depth: number): JsonSchem
 /** `type: ["string", "null"]` → `type: "string", nullable: true`; several non-null types → `anyOf`. */
 function cleanType(type: unknown): JsonSchema {
   if (!Array.isArray(type)) return { type };
-  const types = type.filter((entry) => entry !== 'null');
+  const types: unknown[] = type.filter((entry) => entry !== 'null');
   const nullable = types.length < type.length ? { nullable: true } : {};
   if (types.length === 1) return { type: types[0], ...nullable };
   return { anyOf: types.map((entry) => ({ type: entry })), ...nullable };

@@ -21,7 +21,7 @@ export function buildMockCompletion(input: MockReplyInput): ChatCompletion {
   const parsed = mockParamsSchema.safeParse(input.request);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new BadRequestError(`Invalid mock params: ${issue?.path.join('.')}: ${issue?.message}`, {
+    throw new BadRequestError(`Invalid mock params: ${String(issue?.path.join('.'))}: ${String(issue?.message)}`, {
       param: issue?.path.join('.') ?? null,
     });
   }

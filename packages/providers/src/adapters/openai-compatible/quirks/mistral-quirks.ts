@@ -54,7 +54,7 @@ export function mistralToolCallId(id: string): string {
   if (MISTRAL_TOOL_CALL_ID.test(id)) return id;
   const digest = createHash('sha256').update(id).digest();
   let mapped = '';
-  for (let index = 0; index < 9; index++) mapped += ALPHANUMERIC[digest[index]! % ALPHANUMERIC.length];
+  for (let index = 0; index < 9; index++) mapped += ALPHANUMERIC[digest[index]! % ALPHANUMERIC.length]!;
   return mapped;
 }
 
