@@ -1,6 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { coalesceWritesUntilNextTurn, enqueueSpendEvent, SPEND_QUEUE_NAME, type SpendEventInput } from '@tollgate/ledger';
+import type { SpendEventInput } from '@tollgate/ledger';
+import { enqueueSpendEvent, SPEND_QUEUE_NAME } from '@tollgate/ledger/queue';
+import { coalesceWritesUntilNextTurn } from '@tollgate/redis-kit';
 import type { SpendSink } from './spend-sink.js';
 
 /** Distributed mode: each event is added to the BullMQ spend queue (job id = request id); `apps/worker` books it. */
