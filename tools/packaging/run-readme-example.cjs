@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 const { ROOT, withWorkspaceDependencies } = require('./published-packages.cjs');
-const { readmeExample, readmeInstall } = require('./readme-example.cjs');
+const { readmeExample, readmeInstall, parsePackageSpec } = require('./readme-example.cjs');
 
 const INSTALL_TIMEOUT_MS = 300_000;
 const EXAMPLE_TIMEOUT_MS = 60_000;
@@ -28,10 +28,11 @@ function allowedBuilds() {
 function writeProject({ projectDir, pkg, packages, tarballs }) {
   fs.mkdirSync(projectDir, { recursive: true });
   const readme = fs.readFileSync(path.join(pkg.dir, 'README.md'), 'utf8');
-  const installed = readmeInstall(readme);
-  if (!installed.includes(pkg.name)) throw new Error(`the README's \`pnpm add\` line does not install ${pkg.name}`);
-  // As written: the README's packages, ours from their tarballs, anyone else's from the registry (newest).
-  const dependencies = Object.fromEntries(installed.map((name) => [name, tarballs.has(name) ? `file:${tarballs.get(name)}` : '*']));
+  const installed = readmeInstall(readme).map(parsePackageSpec);
+  if (!installed.some(({ name }) => name === pkg.name)) throw new Error(`the README's \`pnpm add\` line does not install ${pkg.name}`);
+  // As written: the README's packages, ours from their tarballs, anyone else's from the registry (the range the
+  // README gives, else the newest).
+  const dependencies = Object.fromEntries(installed.map(({ name, range }) => [name, tarballs.has(name) ? `file:${tarballs.get(name)}` : range]));
   const manifest = { name: `readme-example-${pkg.folder}`, private: true, type: 'module', dependencies };
   fs.writeFileSync(path.join(projectDir, 'package.json'), JSON.stringify(manifest, null, 2));
   const overrides = withWorkspaceDependencies(pkg, packages).map((name) => `  '${name}': 'file:${tarballs.get(name)}'`);
