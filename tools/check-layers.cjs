@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fails when a dependency points the wrong way (ARCHITECTURE.md "Layout"):
-// core ← pricing ← providers ← router ← agent; ledger ← core only; apps and tools depend on packages, never the reverse.
+// core ← pricing ← providers ← router ← agent; redis-kit ← limits (and router); ledger ← core only; apps and tools
+// depend on packages, never the reverse.
 // Checks both package.json dependencies and every import in src/.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -9,10 +10,12 @@ const root = path.resolve(__dirname, '..');
 /** Which workspace packages each package may depend on. Apps may use any package but no app. */
 const allowed = {
   '@tollgate/core': [],
+  '@tollgate/redis-kit': [],
   '@tollgate/pricing': ['@tollgate/core'],
   '@tollgate/providers': ['@tollgate/core', '@tollgate/pricing'],
-  '@tollgate/router': ['@tollgate/core', '@tollgate/pricing', '@tollgate/providers'],
+  '@tollgate/router': ['@tollgate/core', '@tollgate/pricing', '@tollgate/providers', '@tollgate/redis-kit'],
   '@tollgate/agent': ['@tollgate/core', '@tollgate/pricing', '@tollgate/providers', '@tollgate/router'],
+  '@tollgate/limits': ['@tollgate/core', '@tollgate/redis-kit'],
   '@tollgate/ledger': ['@tollgate/core'],
 };
 const packageNames = Object.keys(allowed);

@@ -3,7 +3,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '../..');
-const PUBLISHED = ['core', 'pricing', 'providers', 'router', 'ledger', 'agent'];
+const PUBLISHED = ['core', 'redis-kit', 'pricing', 'providers', 'router', 'limits', 'ledger', 'agent'];
 
 /** `{ name, dir, manifest, workspaceDependencies }` for each published package. */
 function publishedPackages() {

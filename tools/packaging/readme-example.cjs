@@ -31,4 +31,10 @@ function readmeInstall(markdown) {
   return line.replace(/#.*$/, '').trim().split(/\s+/).slice(2).filter((word) => !word.startsWith('-'));
 }
 
-module.exports = { readmeExample, readmeInstall };
+/** `{ name, range }` of a `pnpm add` argument (`pkg`, `pkg@12`, `@scope/pkg@^1.2.0`); `range` is `*` when none is given. */
+function parsePackageSpec(spec) {
+  const at = spec.indexOf('@', 1);
+  return at === -1 ? { name: spec, range: '*' } : { name: spec.slice(0, at), range: spec.slice(at + 1) };
+}
+
+module.exports = { readmeExample, readmeInstall, parsePackageSpec };

@@ -1,6 +1,6 @@
 const assert = require('node:assert/strict');
 const { describe, it } = require('node:test');
-const { readmeExample, readmeInstall } = require('./readme-example.cjs');
+const { readmeExample, readmeInstall, parsePackageSpec } = require('./readme-example.cjs');
 
 const readme = [
   '# @x/y', '', '## Install', '', '```sh', 'pnpm add @x/y zod   # zod for schemas', '```', '',
@@ -28,5 +28,17 @@ describe('readmeInstall', () => {
 
   it('refuses a README that does not say what to install', () => {
     assert.throws(() => readmeInstall('# x\n\nnpm i @x/y\n'), /no `pnpm add` line/);
+  });
+});
+
+describe('parsePackageSpec', () => {
+  it('splits a name from the range the README pins, scoped or not', () => {
+    assert.deepEqual(parsePackageSpec('better-sqlite3@12'), { name: 'better-sqlite3', range: '12' });
+    assert.deepEqual(parsePackageSpec('@x/y@^1.2.0'), { name: '@x/y', range: '^1.2.0' });
+  });
+
+  it('gives any version when the README names none', () => {
+    assert.deepEqual(parsePackageSpec('@x/y'), { name: '@x/y', range: '*' });
+    assert.deepEqual(parsePackageSpec('zod'), { name: 'zod', range: '*' });
   });
 });

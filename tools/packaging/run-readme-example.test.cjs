@@ -16,7 +16,7 @@ const GREET = "exports.greet = (name) => `Hello, ${name}`;\n";
 const GREET_UNDETECTABLE = "Object.assign(exports, { greet: (name) => `Hello, ${name}` });\n";
 
 /** Packs a one-function package `@fixture/<folder>` with the given CommonJS build and README example; runs it. */
-function runFixture({ folder, commonJs = GREET, example }) {
+function runFixture({ folder, commonJs = GREET, example, driverEntry }) {
   const dir = path.join(workDir, 'sources', folder);
   fs.mkdirSync(path.join(dir, 'dist'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'esm'), { recursive: true });
@@ -24,6 +24,18 @@ function runFixture({ folder, commonJs = GREET, example }) {
     name: `@fixture/${folder}`, version: '1.0.0', license: 'MIT', type: 'commonjs', main: './dist/index.js', types: './dist/index.d.ts',
     exports: { '.': { import: { types: './esm/index.d.mts', default: './esm/index.mjs' }, require: { types: './dist/index.d.ts', default: './dist/index.js' } } },
   };
+  if (driverEntry !== undefined) {
+    // A second entry point that needs a module the example project does not install (declared as an optional peer, or not).
+    manifest.exports['./driver'] = { import: { types: './esm/driver.d.mts', default: './esm/driver.mjs' }, require: { types: './dist/driver.d.ts', default: './dist/driver.js' } };
+    if (driverEntry.optionalPeer) {
+      manifest.peerDependencies = { 'fixture-driver-not-installed': '^1.0.0' };
+      manifest.peerDependenciesMeta = { 'fixture-driver-not-installed': { optional: true } };
+    }
+    fs.writeFileSync(path.join(dir, 'dist', 'driver.js'), "exports.driver = require('fixture-driver-not-installed');\n");
+    fs.writeFileSync(path.join(dir, 'dist', 'driver.d.ts'), 'export declare const driver: unknown;\n');
+    fs.writeFileSync(path.join(dir, 'esm', 'driver.mjs'), "export * from '../dist/driver.js';\n");
+    fs.writeFileSync(path.join(dir, 'esm', 'driver.d.mts'), "export * from '../dist/driver.js';\n");
+  }
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
   fs.writeFileSync(path.join(dir, 'dist', 'index.js'), commonJs);
   fs.writeFileSync(path.join(dir, 'dist', 'index.d.ts'), 'export declare function greet(name: string): string;\n');
@@ -64,5 +76,17 @@ describe('runReadmeExample', { timeout: 240_000 }, () => {
     const results = runFixture({ folder: 'hidden', commonJs: GREET_UNDETECTABLE, example: "import { greet } from '@fixture/greet';\nconsole.log(greet('Ada'));" });
     assert.deepEqual(checksOf(results), [['install', true], ['require = import', false]]);
     assert.match(results[1].output, /import differs from require on greet/);
+  });
+
+  it('leaves unchecked an entry point that needs an optional peer the project lacks, and says so', () => {
+    const results = runFixture({ folder: 'optional', driverEntry: { optionalPeer: true }, example: "import { greet } from '@fixture/greet';\nconsole.log(greet('Ada'));" });
+    assert.deepEqual(checksOf(results), [['install', true], ['require = import', true], ['example types', true], ['example runs', true]]);
+    assert.match(results[1].output, /@fixture\/optional\/driver: not checked, it needs the optional peer fixture-driver-not-installed/);
+  });
+
+  it('fails an entry point whose missing module is not declared as an optional peer', () => {
+    const results = runFixture({ folder: 'required', driverEntry: { optionalPeer: false }, example: "import { greet } from '@fixture/greet';\nconsole.log(greet('Ada'));" });
+    assert.deepEqual(checksOf(results).slice(0, 2), [['install', true], ['require = import', false]]);
+    assert.match(results[1].output, /Cannot find module 'fixture-driver-not-installed'/);
   });
 });

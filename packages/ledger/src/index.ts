@@ -1,11 +1,13 @@
 // @tollgate/ledger: storage (SQLite or PostgreSQL through Kysely), keys/users/teams/customers, exact spend
-// accounting, the spend-queue contract, reports and budget windows. Money is integer nano-USD (bigint).
+// accounting, reports and budget windows. Money is integer nano-USD (bigint). Requiring it loads no database driver
+// and no Redis client: `openLedgerDatabase` loads the driver its URL needs; the drivers' own pieces are behind
+// `@tollgate/ledger/sqlite` and `@tollgate/ledger/postgres`, the BullMQ spend-queue contract behind `/queue`.
 
 // Money.
 export { NANO_USD_PER_USD, MAX_NANO_USD, usdToNanoUsd, nanoUsdToUsd, nullableNanoUsdToUsd } from './money/nano-usd.js';
 export { nanoUsdStringSchema } from './money/nano-usd-schema.js';
 
-// Budget windows and durations (shared with the limiters).
+// Budget windows and durations.
 export { parseDuration, isDuration, durationSchema, type Duration, type DurationUnit } from './budget-window/parse-duration.js';
 export {
   budgetWindowAt,
@@ -83,19 +85,6 @@ export { readModelSpend } from './spend/read-model-spend.js';
 export { journalSpendEvents, type JournalResult } from './spend-journal/journal-spend-events.js';
 export { rollUpSpendJournal, type RollUpOptions } from './spend-journal/roll-up-spend-journal.js';
 
-// Spend queue contract (BullMQ).
-export {
-  SPEND_QUEUE_NAME,
-  SPEND_JOB_NAME,
-  SPEND_JOB_DEFAULTS,
-  spendJobId,
-  spendJobOptions,
-  type SpendQueue,
-} from './queue/spend-queue-contract.js';
-export { enqueueSpendEvent } from './queue/enqueue-spend-event.js';
-export { SpendOutbox, type OutboxEntry } from './outbox/spend-outbox.js';
-export { createSpendProcessor, parseSpendJobData } from './queue/create-spend-processor.js';
-
 // Reports.
 export { querySpendLogs, type SpendLogQuery } from './reports/query-spend-logs.js';
 export type { SpendLogRecord } from './reports/spend-log-record.js';
@@ -113,52 +102,5 @@ export { sumSpendInWindow, type SumSpendOptions, type SpendOwner } from './repor
 // Scheduled budget resets.
 export { resetExpiredBudgets, type ResetExpiredBudgetsOptions, type ResetExpiredBudgetsResult } from './budgets/reset-expired-budgets.js';
 
-// LiteLLM-shaped serializers for the proxy's responses (USD numbers, snake_case, ISO times).
-export { toLiteLLMKeyInfo, type LiteLLMKeyInfoOptions } from './litellm/to-litellm-key-info.js';
-export { toLiteLLMUserInfo } from './litellm/to-litellm-user-info.js';
-export { toLiteLLMTeamInfo, toLiteLLMTeamMembership } from './litellm/to-litellm-team-info.js';
-export { toLiteLLMCustomerInfo } from './litellm/to-litellm-customer-info.js';
-export { toLiteLLMSpendLog } from './litellm/to-litellm-spend-log.js';
-export { toLiteLLMSpendReport, toLiteLLMKeySpendReport, toLiteLLMSpendSummary } from './litellm/to-litellm-spend-report.js';
-
 // Facade.
 export { Ledger, openLedger, type OpenLedgerOptions } from './ledger.js';
-
-// Live counters: budget reservations and rate limits (in memory, or Redis shared by replicas).
-export type { LimitBackend } from './limits/limit-backend.js';
-export { MemoryLimitBackend } from './limits/memory-limit-backend.js';
-export { RedisLimitBackend, type RedisLimitBackendOptions } from './limits/redis-limit-backend.js';
-export { createLimiterRedis, type CreateLimiterRedisOptions } from './limits/create-limiter-redis.js';
-export { coalesceWritesUntilNextTurn } from './redis/coalesce-writes-until-next-turn.js';
-export type { LimiterOptions, LimiterLogger, SeedBudget } from './limits/limiter-options.js';
-export { LIMIT_SCOPE_KINDS, limitScopeSchema, type LimitScope, type LimitScopeKind } from './limits/limit-scope.js';
-export {
-  admitRequestSchema,
-  budgetWindowLimitSchema,
-  scopeLimitsSchema,
-  settleRequestSchema,
-  releaseRequestSchema,
-  type AdmitRequest,
-  type BudgetWindowLimit,
-  type ScopeLimits,
-  type SettleRequest,
-  type ReleaseRequest,
-  type BudgetReadRequest,
-} from './limits/admit-request.js';
-export type {
-  AdmitResult,
-  Admitted,
-  Refused,
-  LimiterUnavailable,
-  LimitRefusal,
-  LimitKind,
-  RateLimitInfo,
-  RateLimitWindowInfo,
-  SettleResult,
-  SoftBudgetCrossing,
-  BudgetReading,
-} from './limits/admission-result.js';
-export { rateLimitHeaders, formatResetDuration } from './limits/rate-limit-info.js';
-export { limitRefusalError, admissionError } from './limits/limit-errors.js';
-export { CircuitBreaker, CircuitOpenError, type CircuitBreakerOptions, type CircuitState } from './limits/circuit-breaker.js';
-export { LimiterTimeoutError, withTimeout } from './limits/with-timeout.js';

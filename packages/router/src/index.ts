@@ -60,6 +60,6 @@ export {
 export type { RouterCatalogue, CatalogueModelFacts } from './catalogue/router-catalogue.js';
 export { pricingRouterCatalogue } from './catalogue/pricing-router-catalogue.js';
 export type { RouterStateStore, RequestOutcome } from './state/router-state-store.js';
-export type { DeploymentState, LatencySample } from './state/deployment-state.js';
+export { EMPTY_DEPLOYMENT_STATE, type DeploymentState, type LatencySample } from './state/deployment-state.js';
 export { InMemoryRouterStateStore } from './state/in-memory-router-state-store.js';
 export { systemClock, type Clock } from './runtime/clock.js';

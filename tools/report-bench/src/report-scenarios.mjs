@@ -1,18 +1,10 @@
 // What is timed: each scenario is one proxy route's work, the same ledger call with the same arguments as
 // apps/proxy/src/management/spend-routes.ts makes for an admin caller, then the LiteLLM-shaped serializer. Each
 // has a check against the spend logs themselves, so a fast but wrong answer fails the run.
-import {
-  globalSpendReport,
-  querySpendLogs,
-  summarizeSpend,
-  toKeyHash,
-  toLiteLLMKeySpendReport,
-  toLiteLLMSpendLog,
-  toLiteLLMSpendReport,
-  toLiteLLMSpendSummary,
-} from '@tollgate/ledger';
+import { globalSpendReport, querySpendLogs, summarizeSpend, toKeyHash } from '@tollgate/ledger';
 import { sql } from 'kysely';
 import { benchKey, DAY_MS, rawKeyOf, REPORT_RANGE } from './bench-shape.mjs';
+import { toLiteLLMKeySpendReport, toLiteLLMSpendLog, toLiteLLMSpendReport, toLiteLLMSpendSummary } from './proxy-serializers.mjs';
 
 const KEY_INDEX = 7;
 const LOG_LIMIT = 1_000;

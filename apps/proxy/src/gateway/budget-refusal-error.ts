@@ -1,5 +1,5 @@
 import { BudgetExceededError, type TollgateError } from '@tollgate/core';
-import type { LimitRefusal } from '@tollgate/ledger';
+import type { LimitRefusal } from '@tollgate/limits';
 import { formatNanoUsd } from '@tollgate/pricing';
 import type { WorstCase } from './estimate-worst-case.js';
 import { MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';

@@ -1,4 +1,5 @@
-import { budgetWindowAt, type BudgetLimit, type BudgetWindowLimit } from '@tollgate/ledger';
+import { budgetWindowAt, type BudgetLimit } from '@tollgate/ledger';
+import type { BudgetWindowLimit } from '@tollgate/limits';
 
 export interface BudgetSpec {
   maxBudgetNano: bigint | null;

@@ -1,5 +1,6 @@
 import { PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
-import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
+import type { SpendEventInput } from '@tollgate/ledger';
+import { admissionError, rateLimitHeaders, type LimitBackend } from '@tollgate/limits';
 import { completionCost } from '@tollgate/pricing';
 import type { Deployment, ModelRegion, Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';

@@ -1,5 +1,5 @@
 import { BadRequestError } from '@tollgate/core';
-import { admissionError, type AdmitResult, type LimitBackend, type ScopeLimits } from '@tollgate/ledger';
+import { admissionError, type AdmitResult, type LimitBackend, type ScopeLimits } from '@tollgate/limits';
 import { budgetRefusalError } from './budget-refusal-error.js';
 import type { BudgetEnforcement } from './budget-enforcement.js';
 import { estimateWorstCase, type PromptMeasure, type WorstCase, type WorstCaseRequest } from './estimate-worst-case.js';

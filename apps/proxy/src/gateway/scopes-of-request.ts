@@ -1,4 +1,5 @@
-import type { CustomerRecord, ScopeLimits } from '@tollgate/ledger';
+import type { CustomerRecord } from '@tollgate/ledger';
+import type { ScopeLimits } from '@tollgate/limits';
 import type { AuthContext } from '../auth/auth-context.js';
 import { budgetWindowsOf } from './budget-windows-of.js';
 

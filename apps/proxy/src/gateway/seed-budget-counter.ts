@@ -1,4 +1,5 @@
-import { sumSpendInWindow, type BudgetWindowLimit, type Ledger, type LimitScope, type SeedBudget, type SpendOwner } from '@tollgate/ledger';
+import { sumSpendInWindow, type Ledger, type SpendOwner } from '@tollgate/ledger';
+import type { BudgetWindowLimit, LimitScope, SeedBudget } from '@tollgate/limits';
 
 function ownerOf(scope: LimitScope): { owner: SpendOwner; model?: string } | undefined {
   const [first = '', ...rest] = scope.id.split('/');

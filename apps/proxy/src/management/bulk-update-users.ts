@@ -1,5 +1,5 @@
 import { BadRequestError } from '@tollgate/core';
-import { toLiteLLMUserInfo } from '@tollgate/ledger';
+import { toLiteLLMUserInfo } from './litellm/to-litellm-user-info.js';
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { bulkFailureReason } from './bulk-failure-reason.js';

@@ -1,6 +1,7 @@
 import { BadRequestError, NotFoundError } from '@tollgate/core';
 import type { z } from 'zod';
-import { toLiteLLMCustomerInfo, type CustomerRecord, type Ledger } from '@tollgate/ledger';
+import type { CustomerRecord, Ledger } from '@tollgate/ledger';
+import { toLiteLLMCustomerInfo } from './litellm/to-litellm-customer-info.js';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { listAllPages } from './list-all-pages.js';
 import { logManagementChange } from './log-management-change.js';

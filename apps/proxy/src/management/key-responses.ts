@@ -1,4 +1,5 @@
-import { readModelSpend, toLiteLLMKeyInfo, type IssuedKey, type KeyRecord, type Ledger } from '@tollgate/ledger';
+import { readModelSpend, type IssuedKey, type KeyRecord, type Ledger } from '@tollgate/ledger';
+import { toLiteLLMKeyInfo } from './litellm/to-litellm-key-info.js';
 import type { ManagementContext } from '../server/proxy-context.js';
 import type { IssuedKeyReply, KeyRecordReply } from './schemas/key-response-schemas.js';
 

@@ -1,15 +1,8 @@
 import { PermissionDeniedError } from '@tollgate/core';
-import {
-  globalSpendReport,
-  querySpendLogs,
-  summarizeSpend,
-  toKeyHash,
-  toLiteLLMKeySpendReport,
-  toLiteLLMSpendLog,
-  toLiteLLMSpendReport,
-  toLiteLLMSpendSummary,
-} from '@tollgate/ledger';
+import { globalSpendReport, querySpendLogs, summarizeSpend, toKeyHash } from '@tollgate/ledger';
 import type { z } from 'zod';
+import { toLiteLLMSpendLog } from './litellm/to-litellm-spend-log.js';
+import { toLiteLLMKeySpendReport, toLiteLLMSpendReport, toLiteLLMSpendSummary } from './litellm/to-litellm-spend-report.js';
 import type { ManagementContext } from '../server/proxy-context.js';
 import type { ManagementCaller } from './management-caller.js';
 import { canViewKey, requireReadAll } from './management-permissions.js';

@@ -1,14 +1,7 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
-import {
-  readModelSpend,
-  toLiteLLMTeamInfo,
-  toLiteLLMTeamMembership,
-  toLiteLLMUserInfo,
-  type Ledger,
-  type TeamMemberRecord,
-  type TeamRecord,
-  type UserRecord,
-} from '@tollgate/ledger';
+import { readModelSpend, type Ledger, type TeamMemberRecord, type TeamRecord, type UserRecord } from '@tollgate/ledger';
+import { toLiteLLMTeamInfo, toLiteLLMTeamMembership } from './litellm/to-litellm-team-info.js';
+import { toLiteLLMUserInfo } from './litellm/to-litellm-user-info.js';
 import type { z } from 'zod';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { teamResponses } from './schemas/team-response-schemas.js';

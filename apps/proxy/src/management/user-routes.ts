@@ -1,6 +1,8 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
-import { toLiteLLMTeamInfo, toLiteLLMUserInfo, type IssuedKey, type UserRecord } from '@tollgate/ledger';
+import type { IssuedKey, UserRecord } from '@tollgate/ledger';
 import type { z } from 'zod';
+import { toLiteLLMTeamInfo } from './litellm/to-litellm-team-info.js';
+import { toLiteLLMUserInfo } from './litellm/to-litellm-user-info.js';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { applyUserUpdate } from './apply-user-update.js';
 import { bulkUpdateUsers } from './bulk-update-users.js';

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { createLimiterRedis, RedisLimitBackend, type SeedBudget } from '@tollgate/ledger';
+import { RedisLimitBackend, type SeedBudget } from '@tollgate/limits';
+import { createFailFastRedis } from '@tollgate/redis-kit';
 import type { Logger } from '../observability/create-logger.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { connectRedis } from './connect-redis.js';
@@ -48,7 +49,7 @@ export async function connectDistributedBackends(options: {
       suppressed = 0;
     };
   };
-  const redis = createLimiterRedis(url, { onError: logErrorsOf('limiter') });
+  const redis = createFailFastRedis(url, { onError: logErrorsOf('limiter') });
   const queueRedis = new RedisClient(url, { maxRetriesPerRequest: null, lazyConnect: true });
   queueRedis.on('error', logErrorsOf('spend queue'));
   const subscriberRedis = new RedisClient(url, { lazyConnect: true });

@@ -1,4 +1,4 @@
-import { SpendOutbox } from '@tollgate/ledger';
+import { SpendOutbox } from '@tollgate/ledger/sqlite';
 import { createLogger } from '../observability/create-logger.js';
 import { OutboxSpendSink } from './outbox-spend-sink.js';
 import type { SpendSink } from './spend-sink.js';

@@ -1,4 +1,6 @@
-import { CircuitBreaker, withTimeout, type SpendEventInput, type SpendOutbox } from '@tollgate/ledger';
+import type { SpendEventInput } from '@tollgate/ledger';
+import type { SpendOutbox } from '@tollgate/ledger/sqlite';
+import { CircuitBreaker, withTimeout } from '@tollgate/redis-kit';
 import type { Logger } from '../observability/create-logger.js';
 import type { SpendSink } from './spend-sink.js';
 

@@ -1,14 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import {
-  coalesceWritesUntilNextTurn,
-  enqueueSpendEvent,
-  SPEND_JOB_NAME,
-  SPEND_QUEUE_NAME,
-  type SpendEvent,
-  type SpendEventInput,
-  type SpendQueue,
-} from '@tollgate/ledger';
+import type { SpendEvent, SpendEventInput } from '@tollgate/ledger';
+import { enqueueSpendEvent, SPEND_JOB_NAME, SPEND_QUEUE_NAME, type SpendQueue } from '@tollgate/ledger/queue';
+import { coalesceWritesUntilNextTurn } from '@tollgate/redis-kit';
 import type { SpendSink } from './spend-sink.js';
 
 /** Distributed mode: each event is added to the BullMQ spend queue (job id = request id); `apps/worker` books it. */

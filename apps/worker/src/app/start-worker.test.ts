@@ -1,4 +1,5 @@
-import { enqueueSpendEvent, SPEND_JOB_NAME, spendJobOptions, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import type { SpendEvent } from '@tollgate/ledger';
+import { enqueueSpendEvent, SPEND_JOB_NAME, spendJobOptions, type SpendQueue } from '@tollgate/ledger/queue';
 import { Queue } from 'bullmq';
 import { parseWorkerConfig } from '../cli/parse-worker-config.js';
 import { createLogger } from '../observability/create-logger.js';

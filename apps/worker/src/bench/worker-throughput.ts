@@ -8,7 +8,8 @@
 // BENCH_KEYS (50: more keys mean more rows to update per batch).
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
-import { Ledger, openLedgerDatabase, SPEND_JOB_NAME, spendJobOptions, type SpendEventInput, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import { Ledger, openLedgerDatabase, type SpendEventInput, type SpendEvent } from '@tollgate/ledger';
+import { SPEND_JOB_NAME, spendJobOptions, type SpendQueue } from '@tollgate/ledger/queue';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createLogger } from '../observability/create-logger.js';

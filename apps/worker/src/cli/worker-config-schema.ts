@@ -1,4 +1,5 @@
-import { assertTimeZone, isDuration, parseDuration, SPEND_QUEUE_NAME } from '@tollgate/ledger';
+import { assertTimeZone, isDuration, parseDuration } from '@tollgate/ledger';
+import { SPEND_QUEUE_NAME } from '@tollgate/ledger/queue';
 import { z } from 'zod';
 import { MAINTENANCE_QUEUE_NAME } from '../maintenance/maintenance-jobs.js';
 

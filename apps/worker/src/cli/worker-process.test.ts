@@ -1,4 +1,5 @@
-import { SPEND_JOB_NAME, spendJobOptions, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import type { SpendEvent } from '@tollgate/ledger';
+import { SPEND_JOB_NAME, spendJobOptions, type SpendQueue } from '@tollgate/ledger/queue';
 import { Queue } from 'bullmq';
 import { eventually } from '../testing-internal/eventually.js';
 import { readTotals, seedOwners } from '../testing-internal/ledger-owners.js';

@@ -1,4 +1,5 @@
-import { enqueueSpendEvent, SPEND_JOB_NAME, spendJobOptions, type LedgerDb, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import type { LedgerDb, SpendEvent } from '@tollgate/ledger';
+import { enqueueSpendEvent, SPEND_JOB_NAME, spendJobOptions, type SpendQueue } from '@tollgate/ledger/queue';
 import { Queue, type Job } from 'bullmq';
 import { createLogger } from '../observability/create-logger.js';
 import { eventually } from '../testing-internal/eventually.js';

@@ -1,4 +1,6 @@
-import { applySpendEvents, coalesceWritesUntilNextTurn, parseSpendJobData, SPEND_QUEUE_NAME, type LedgerDb, type SPEND_JOB_NAME, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import { applySpendEvents, type LedgerDb, type SpendEvent } from '@tollgate/ledger';
+import { parseSpendJobData, SPEND_QUEUE_NAME, type SPEND_JOB_NAME, type SpendQueue } from '@tollgate/ledger/queue';
+import { coalesceWritesUntilNextTurn } from '@tollgate/redis-kit';
 import { Queue, Worker, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../observability/create-logger.js';

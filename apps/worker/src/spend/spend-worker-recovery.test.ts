@@ -1,4 +1,5 @@
-import { applySpendEvents, generateApiKey, hashApiKey, migrateLedger, SPEND_JOB_NAME, spendJobOptions, type SpendEvent, type SpendQueue } from '@tollgate/ledger';
+import { applySpendEvents, generateApiKey, hashApiKey, migrateLedger, type SpendEvent } from '@tollgate/ledger';
+import { SPEND_JOB_NAME, spendJobOptions, type SpendQueue } from '@tollgate/ledger/queue';
 import { Queue } from 'bullmq';
 import { createLogger } from '../observability/create-logger.js';
 import { eventually } from '../testing-internal/eventually.js';

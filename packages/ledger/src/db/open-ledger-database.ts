@@ -2,8 +2,11 @@ import { Kysely, sql } from 'kysely';
 import { migrateLedger } from '../migrations/migrate-ledger.js';
 import { parseDatabaseUrl } from './database-url.js';
 import type { LedgerDb, LedgerSchema } from './ledger-schema.js';
-import { createSqliteDialect } from './sqlite-dialect.js';
+import { loadDriver } from './load-driver.js';
 import { isUniqueViolation } from './sql-errors.js';
+
+const SQLITE_DRIVER = { name: 'better-sqlite3', range: '^12.6.2', purpose: 'A SQLite ledger' };
+const POSTGRES_DRIVER = { name: 'pg', range: '^8.23.1', purpose: 'A PostgreSQL ledger' };
 
 /** Options of {@link openLedgerDatabase}. */
 export interface OpenLedgerDatabaseOptions {
@@ -28,10 +31,11 @@ export async function openLedgerDatabase(options: OpenLedgerDatabaseOptions): Pr
   let db: LedgerDb;
   if (location.kind === 'sqlite') {
     if (options.schema !== undefined) throw new RangeError('The `schema` option applies to PostgreSQL only');
-    db = new Kysely<LedgerSchema>({ dialect: await createSqliteDialect({ filename: location.filename, busyTimeoutMs: options.busyTimeoutMs }) });
+    // Each driver is loaded only for its own kind of URL (both are optional peer dependencies).
+    const sqlite = await loadDriver(() => import('./sqlite-dialect.js'), SQLITE_DRIVER);
+    db = new Kysely<LedgerSchema>({ dialect: await sqlite.createSqliteDialect({ filename: location.filename, busyTimeoutMs: options.busyTimeoutMs }) });
   } else {
-    // Loaded only for PostgreSQL, so an embedded (SQLite) process never loads the pg driver.
-    const postgres = await import('./postgres-dialect.js');
+    const postgres = await loadDriver(() => import('./postgres-dialect.js'), POSTGRES_DRIVER);
     if (options.schema !== undefined && !postgres.SCHEMA_NAME_PATTERN.test(options.schema)) {
       throw new RangeError(`Invalid PostgreSQL schema name ${JSON.stringify(options.schema)}`);
     }
