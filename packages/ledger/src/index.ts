@@ -94,7 +94,7 @@ export {
 } from './queue/spend-queue-contract.js';
 export { enqueueSpendEvent } from './queue/enqueue-spend-event.js';
 export { SpendOutbox, type OutboxEntry } from './outbox/spend-outbox.js';
-export { createSpendProcessor, parseSpendJobData } from './queue/create-spend-processor.js';
+export { parseSpendJobData } from './queue/parse-spend-job-data.js';
 
 // Reports.
 export { querySpendLogs, type SpendLogQuery } from './reports/query-spend-logs.js';
