@@ -32,7 +32,7 @@ export interface ReplayServer {
 const UNSCRIPTED: MockRawBehaviour = { reply: 'raw', status: 599, body: '{"error":{"message":"unscripted request"}}' };
 
 /** The raw behaviour that replays a scripted response. */
-export function replayBehaviour(scripted: ScriptedResponse): MockRawBehaviour {
+function replayBehaviour(scripted: ScriptedResponse): MockRawBehaviour {
   const body = Buffer.isBuffer(scripted.body) ? scripted.body : Buffer.from(scripted.body ?? '', 'utf8');
   return {
     reply: 'raw',
