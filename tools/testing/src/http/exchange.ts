@@ -29,7 +29,7 @@ export type PreparedReply =
     };
 
 /** JSON content type as OpenAI and Anthropic send it. */
-export const JSON_TYPE = 'application/json';
+const JSON_TYPE = 'application/json';
 /** SSE content type as OpenAI and Anthropic send it. */
 export const SSE_TYPE = 'text/event-stream; charset=utf-8';
 
