@@ -42,7 +42,8 @@ for (const group of ['packages', 'apps', 'tools']) {
     if (!fs.existsSync(manifestPath)) continue;
     const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
     const isApp = group !== 'packages'; // apps and tools sit on top: any package, never an app
-    const mayUse = isApp ? packageNames : allowed[manifest.name];
+    // A tool may also stand on another tool (the mock-upstream CLI on @tollgate/testing).
+    const mayUse = group === 'tools' ? [...packageNames, ...toolNames] : isApp ? packageNames : allowed[manifest.name];
     if (!mayUse) { problems.push(`${manifest.name}: not in the layer table of tools/check-layers.cjs`); continue; }
     const runtime = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies });
     for (const dependency of runtime.filter((d) => d.startsWith('@tollgate/'))) {

@@ -4,7 +4,7 @@
 //
 //   pnpm sync-pricing [source] [--out FILE] [--notices FILE] [--upstream-commit SHA] [--check] [--verbose]
 //
-// source: a path or an http(s) URL (default: ../shared/data/model_prices_and_context_window.json next to the repo).
+// source: a path or an http(s) URL (default: the copy committed in tools/sync-pricing/source/, see its README).
 // --check: write nothing; exit 1 when the committed files differ from what the source gives.
 // --verbose: list every note (float noise snapped, tiers dropped) instead of counting them.
 // Exit codes: 0 done, 1 the source is unreadable or malformed (or --check found a difference), 2 bad arguments.
@@ -15,7 +15,7 @@ const { buildCatalogue, serializeCatalogue } = require('./build-catalogue.cjs');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const defaults = {
-  source: path.resolve(repoRoot, '..', 'shared', 'data', 'model_prices_and_context_window.json'),
+  source: path.join(__dirname, 'source', 'model_prices_and_context_window.json'),
   out: path.join(repoRoot, 'packages', 'pricing', 'src', 'catalogue', 'catalogue.generated.json'),
   notices: path.join(repoRoot, 'packages', 'pricing', 'THIRD_PARTY_NOTICES.md'),
 };

@@ -21,12 +21,6 @@ export enum SettleCode {
   Held = 3,
 }
 
-/** Return codes of `scripts/seed-budget-1.lua`. */
-export enum SeedCode {
-  AlreadySeeded = 0,
-  Seeded = 1,
-}
-
 /** Script files (beside the compiled code in `scripts/`) and the command names they are defined under. */
 const LIMIT_SCRIPTS = {
   admit: { file: 'admit.lua', command: 'tollgateLimitsAdmit' },

@@ -8,7 +8,7 @@ import { AdmitCode, SettleCode } from './limit-scripts.js';
 import { RedisLimitBackend, type RedisLimitBackendOptions } from './redis-limit-backend.js';
 import { redisLimitKeys } from './redis-limit-keys.js';
 import { deleteKeys, uniqueKeyPrefix } from './testing-internal/backend-harness.js';
-import { startSilentServer, startTcpRelay } from './testing-internal/tcp-relay.js';
+import { startSilentServer, startTcpRelay } from '@tollgate/testing';
 
 const REDIS_URL = process.env.REDIS_URL;
 const describeWithRedis = REDIS_URL ? describe : describe.skip;

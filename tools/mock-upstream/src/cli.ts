@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { runCli } from './cli/run-cli.js';
+import { runMockUpstreamCli } from '@tollgate/testing';
 
-runCli({
+runMockUpstreamCli({
   argv: process.argv.slice(2),
   environment: process.env,
   log: (line) => console.log(line),

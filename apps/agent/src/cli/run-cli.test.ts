@@ -1,4 +1,4 @@
-import { answerAs, startFakeOpenAIServer, type FakeOpenAIServer } from '@tollgate/agent/testing';
+import { answerAs, startFakeOpenAIServer, type FakeOpenAIServer } from '@tollgate/testing';
 import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

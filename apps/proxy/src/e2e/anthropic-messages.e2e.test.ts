@@ -2,7 +2,7 @@
 // deployment (OpenAI upstream) and a native one (Anthropic upstream), streamed and not, tools, thinking,
 // count_tokens, prompt caching, errors as the SDK's error classes, and spend booked equal to the costs reported.
 import Anthropic from '@anthropic-ai/sdk';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { manage, MASTER_KEY, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 let testProxy: TestProxy;

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startMockUpstream, type MockBehaviour, type RecordedRequest } from '@tollgate/mock-upstream';
+import { startMockUpstream, type MockBehaviour, type RecordedRequest } from '@tollgate/testing';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 const CLAUDE_COMMAND: [string, string[]] = process.env['CLAUDE_CODE_BIN']

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import OpenAI from 'openai';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 // One key's malformed bodies must not take a model group away from everyone else: a client fault is a 400 for

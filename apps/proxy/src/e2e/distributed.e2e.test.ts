@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 const redisUrl = process.env['REDIS_URL'];

@@ -2,7 +2,7 @@
 // floats must give the same vectors from every adapter — the offline mock provider and a non-OpenAI one (Gemini)
 // included, which return floats the proxy encodes — and `dimensions` is honoured or refused by name.
 import OpenAI from 'openai';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 let testProxy: TestProxy;

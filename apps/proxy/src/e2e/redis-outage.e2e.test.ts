@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
-import { startMockUpstream } from '@tollgate/mock-upstream';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
-import { startTcpRelay, type TcpRelay } from './tcp-relay.js';
+import { startMockUpstream, startTcpRelay, type TcpRelay } from '@tollgate/testing';
 
 const redisUrl = process.env['REDIS_URL'];
 const describeWithRedis = redisUrl ? describe : describe.skip;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { parseProxyConfig } from '../config/load-proxy-config.js';
 import { createLogger } from '../observability/create-logger.js';
 import { startProxy, type RunningProxy } from '../server/start-proxy.js';

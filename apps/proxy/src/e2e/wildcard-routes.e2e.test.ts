@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { startMockUpstream } from '@tollgate/mock-upstream';
+import { startMockUpstream } from '@tollgate/testing';
 import { manage, MASTER_KEY, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
 let upstream: Awaited<ReturnType<typeof startMockUpstream>>;

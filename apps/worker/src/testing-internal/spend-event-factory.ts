@@ -1,12 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SpendEventInput } from '@tollgate/ledger';
 
 let sequence = 0;
-
-/** SHA-256 hex of a made-up key name, the form spend events carry. */
-export function keyHashOf(name: string): string {
-  return createHash('sha256').update(name).digest('hex');
-}
 
 /** A valid spend event with a unique request id; override any field. */
 export function makeSpendEvent(overrides: Partial<SpendEventInput> = {}): SpendEventInput {

@@ -3,7 +3,7 @@ import { completionCost } from '@tollgate/pricing';
 import { z } from 'zod';
 import { Agent } from '../agent/agent.js';
 import type { AgentEvent } from '../run/agent-event.js';
-import { chunkBody, completionBody, startFakeOpenAIServer, type FakeOpenAIServer } from '../testing/fake-openai-server.js';
+import { chunkBody, completionBody, startFakeOpenAIServer, type FakeOpenAIServer } from '@tollgate/testing';
 import { tool } from '../tool/tool.js';
 import { openAICompatibleClient } from './openai-compatible-client.js';
 

@@ -8,13 +8,3 @@ export {
   type ScriptStep,
   type RecordedCall,
 } from './scripted-model.js';
-export {
-  startFakeOpenAIServer,
-  completionBody,
-  chunkBody,
-  answerAs,
-  type FakeReply,
-  type FakeOpenAIServer,
-  type FakeAnswer,
-  type ReceivedRequest,
-} from './fake-openai-server.js';

@@ -53,11 +53,6 @@ export function offsetAt(instantMs: number, timezone: string): number {
   return wall - wholeSecond;
 }
 
-/** The wall time (see above) of an instant in a zone. */
-export function wallTimeOf(instantMs: number, timezone: string): number {
-  return instantMs + offsetAt(instantMs, timezone);
-}
-
 /**
  * Every instant whose wall time in `timezone` is `wallMs`: one normally, two in a repeated hour (clocks set back),
  * none in a skipped hour (clocks set forward). Sorted ascending.

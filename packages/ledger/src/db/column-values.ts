@@ -46,11 +46,6 @@ export function readDate(value: unknown): Date {
   return new Date(readInt(value));
 }
 
-/** A Date (or null) as stored epoch milliseconds. */
-export function writeNullableDate(value: Date | null | undefined): number | null {
-  return value === null || value === undefined ? null : value.getTime();
-}
-
 /** A stored 0/1 as a boolean. */
 export function readBoolean(value: unknown): boolean {
   return readBigInt(value) !== 0n;

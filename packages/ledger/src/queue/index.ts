@@ -9,4 +9,4 @@ export {
   type SpendQueue,
 } from './spend-queue-contract.js';
 export { enqueueSpendEvent } from './enqueue-spend-event.js';
-export { createSpendProcessor, parseSpendJobData } from './create-spend-processor.js';
+export { parseSpendJobData } from './parse-spend-job-data.js';

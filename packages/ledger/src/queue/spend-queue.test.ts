@@ -5,7 +5,8 @@ import { openLedgerDatabase } from '../db/open-ledger-database.js';
 import type { LedgerDb } from '../db/ledger-schema.js';
 import type { SpendEvent } from '../spend/spend-event-schema.js';
 import { makeSpendEvent } from '../testing-internal/spend-event-factory.js';
-import { createSpendProcessor, parseSpendJobData } from './create-spend-processor.js';
+import { applySpendEvent } from '../spend/apply-spend-events.js';
+import { parseSpendJobData } from './parse-spend-job-data.js';
 import { enqueueSpendEvent } from './enqueue-spend-event.js';
 import { SPEND_JOB_DEFAULTS, SPEND_JOB_NAME, spendJobId, spendJobOptions, type SpendQueue } from './spend-queue-contract.js';
 
@@ -47,7 +48,8 @@ describeIfRedis('spend queue through real Redis', () => {
     queue = new Queue(queueName, { connection: connect() });
     events = new QueueEvents(queueName, { connection: connect() });
     await events.waitUntilReady();
-    worker = new Worker(queueName, createSpendProcessor(db), { connection: connect(), autorun: false });
+    // The consumer side of the contract, as the worker app implements it (in batches there).
+    worker = new Worker(queueName, async (job) => applySpendEvent(db, parseSpendJobData(job.data)), { connection: connect(), autorun: false });
   });
 
   afterAll(async () => {

@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { LedgerDb } from '../db/ledger-schema.js';
-import { isRetryableTransactionError } from '../db/sql-errors.js';
+import { runTransactionWithRetries } from '../db/run-transaction-with-retries.js';
 import { aggregateSpendEvents } from '../spend/aggregate-spend-events.js';
 import { writeSpendTotals } from '../spend/write-spend-totals.js';
 import { spendLogRowToEvent } from './spend-log-row-to-event.js';
@@ -24,24 +23,20 @@ export interface RollUpOptions {
 export async function rollUpSpendJournal(db: LedgerDb, options: RollUpOptions = {}): Promise<number> {
   const limit = options.limit ?? 2_000;
   const clock = options.clock ?? (() => new Date());
-  const maxAttempts = options.maxAttempts ?? 5;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.transaction().execute(async (trx) => {
-        const pending = trx.selectFrom('spend_logs').select('request_id').where('rolled_up', '=', 0).orderBy('request_id').limit(limit);
-        const claimed = await trx
-          .updateTable('spend_logs')
-          .set({ rolled_up: 1 })
-          .where('rolled_up', '=', 0)
-          .where('request_id', 'in', pending)
-          .returningAll()
-          .execute();
-        if (claimed.length > 0) await writeSpendTotals(trx, aggregateSpendEvents(claimed.map(spendLogRowToEvent)), clock().getTime());
-        return claimed.length;
-      });
-    } catch (error) {
-      if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
-      await sleep(10 * attempt + Math.random() * 20);
-    }
-  }
+  return runTransactionWithRetries(
+    db,
+    async (trx) => {
+      const pending = trx.selectFrom('spend_logs').select('request_id').where('rolled_up', '=', 0).orderBy('request_id').limit(limit);
+      const claimed = await trx
+        .updateTable('spend_logs')
+        .set({ rolled_up: 1 })
+        .where('rolled_up', '=', 0)
+        .where('request_id', 'in', pending)
+        .returningAll()
+        .execute();
+      if (claimed.length > 0) await writeSpendTotals(trx, aggregateSpendEvents(claimed.map(spendLogRowToEvent)), clock().getTime());
+      return claimed.length;
+    },
+    options.maxAttempts,
+  );
 }

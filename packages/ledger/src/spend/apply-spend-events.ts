@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { LedgerSchema } from '../db/ledger-schema.js';
-import { isRetryableTransactionError } from '../db/sql-errors.js';
+import { runTransactionWithRetries } from '../db/run-transaction-with-retries.js';
 import { aggregateSpendEvents } from './aggregate-spend-events.js';
 import { insertSpendLogs } from './insert-spend-logs.js';
 import { spendEventSchema, type SpendEvent, type SpendEventInput } from './spend-event-schema.js';
@@ -50,22 +50,18 @@ export async function applySpendEvents(
   const ordered = [...unique.values()].sort((a, b) => (a.request_id < b.request_id ? -1 : a.request_id > b.request_id ? 1 : 0));
   if (ordered.length === 0) return { applied: [], duplicates };
   const clock = options.clock ?? (() => new Date());
-  const maxAttempts = options.maxAttempts ?? 5;
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const applied = await db.transaction().execute(async (trx) => {
-        const inserted = await insertSpendLogs(trx, ordered);
-        const fresh = ordered.filter((event) => inserted.has(event.request_id));
-        if (fresh.length > 0) await writeSpendTotals(trx, aggregateSpendEvents(fresh), clock().getTime());
-        return fresh.map((event) => event.request_id);
-      });
-      const appliedSet = new Set(applied);
-      return { applied, duplicates: [...duplicates, ...ordered.filter((event) => !appliedSet.has(event.request_id)).map((event) => event.request_id)] };
-    } catch (error) {
-      if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20));
-    }
-  }
+  const applied = await runTransactionWithRetries(
+    db,
+    async (trx) => {
+      const inserted = await insertSpendLogs(trx, ordered);
+      const fresh = ordered.filter((event) => inserted.has(event.request_id));
+      if (fresh.length > 0) await writeSpendTotals(trx, aggregateSpendEvents(fresh), clock().getTime());
+      return fresh.map((event) => event.request_id);
+    },
+    options.maxAttempts,
+  );
+  const appliedSet = new Set(applied);
+  return { applied, duplicates: [...duplicates, ...ordered.filter((event) => !appliedSet.has(event.request_id)).map((event) => event.request_id)] };
 }
 
 /** Books one spend event (see {@link applySpendEvents}); true if it was new, false if it had been booked already. */

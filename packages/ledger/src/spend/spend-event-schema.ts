@@ -70,7 +70,10 @@ export const spendEventV1Schema = z
   })
   .transform((event) => ({ ...event, total_tokens: event.total_tokens ?? event.prompt_tokens + event.completion_tokens }));
 
-/** Every version a reader accepts. Add new versions here (and upgrade them to the newest shape in a transform). */
+/**
+ * Every version a reader accepts. Add new versions here (and upgrade them to the newest shape in a transform).
+ * @alias of the one version so far, exported under both names on purpose
+ */
 export const spendEventSchema = spendEventV1Schema;
 
 /** A validated spend event, JSON-safe (cost stays a decimal string). */

@@ -86,6 +86,5 @@ export const compactCatalogueSchema = z.strictObject({
 });
 
 export type CompactPrices = z.infer<typeof compactPricesSchema>;
-export type CompactTier = z.infer<typeof compactTierSchema>;
 export type CompactEntry = z.infer<typeof compactEntrySchema>;
 export type CompactCatalogue = z.infer<typeof compactCatalogueSchema>;

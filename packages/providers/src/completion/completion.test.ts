@@ -7,7 +7,7 @@ import {
   UnsupportedParamsError,
 } from '@tollgate/core';
 import { aggregateChunks, collect } from '../testing-internal/aggregate-chunks.js';
-import { startReplayServer, type ReplayServer, type ScriptedResponse } from '../testing-internal/replay-server.js';
+import { startReplayServer, type ReplayServer, type ScriptedResponse } from '@tollgate/testing';
 import type { CallOptions } from './call-options.js';
 import { completion } from './completion.js';
 

@@ -1,6 +1,6 @@
 import { embedding } from '../index.js';
 import { jsonReply } from '../testing-internal/fixtures.js';
-import { startReplayServer, type ReplayServer } from '../testing-internal/replay-server.js';
+import { startReplayServer, type ReplayServer } from '@tollgate/testing';
 import { decodeFloat32Base64, encodeFloat32Base64 } from './embedding-encoding.js';
 
 const COHERE_FIXTURES = `${__dirname}/../adapters/cohere/__fixtures__`;

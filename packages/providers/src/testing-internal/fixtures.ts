@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ScriptedResponse } from './replay-server.js';
+import type { ScriptedResponse } from '@tollgate/testing';
 
 /** Reads a fixture file of an adapter's `__fixtures__` folder. */
 export function readFixture(fixturesDirectory: string, name: string): string {

@@ -8,7 +8,7 @@ import type { AdapterCallContext } from '../adapter/adapter-call-context.js';
 import type { ProviderAdapter } from '../adapter/provider-adapter.js';
 import { decodeProviderStream } from '../completion/decode-provider-stream.js';
 import { readFixture } from './fixtures.js';
-import { seededRandom } from './replay-server.js';
+import { seededRandom } from '@tollgate/testing';
 
 export { readFixture };
 

@@ -81,8 +81,6 @@ export const anthropicStreamEventSchema = z.looseObject({
 
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;
 export type AnthropicResponseBlock = z.infer<typeof anthropicResponseBlockSchema>;
-export type AnthropicMessage = z.infer<typeof anthropicMessageSchema>;
-export type AnthropicErrorBody = z.infer<typeof anthropicErrorBodySchema>;
 export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;
 
 // Request side: plain TypeScript types, since we build these bodies ourselves.
@@ -125,6 +123,3 @@ export interface AnthropicToolParam {
 export type AnthropicToolChoiceParam =
   | { type: 'auto' | 'any' | 'none'; disable_parallel_tool_use?: boolean }
   | { type: 'tool'; name: string; disable_parallel_tool_use?: boolean };
-
-/** `thinking` (extended thinking): `budget_tokens` must be ≥ 1024 and below `max_tokens`. */
-export type AnthropicThinkingParam = { type: 'enabled'; budget_tokens: number } | { type: 'disabled' };

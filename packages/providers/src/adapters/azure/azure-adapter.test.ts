@@ -1,7 +1,7 @@
 import { AuthenticationError, BadRequestError, ContentPolicyViolationError } from '@tollgate/core';
 import { completion } from '../../completion/completion.js';
 import { jsonReply } from '../../testing-internal/fixtures.js';
-import { startReplayServer, type ReplayServer } from '../../testing-internal/replay-server.js';
+import { startReplayServer, type ReplayServer } from '@tollgate/testing';
 
 const FIXTURES = `${__dirname}/__fixtures__`;
 let server: ReplayServer;

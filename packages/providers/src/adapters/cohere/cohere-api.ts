@@ -76,9 +76,5 @@ export const cohereEmbedResponseSchema = z.looseObject({
     .nullish(),
 });
 
-/** Error body: `{"message": "..."}` (sometimes with `id`). */
-export const cohereErrorBodySchema = z.looseObject({ message: z.string().nullish(), id: z.string().nullish() });
-
 export type CohereUsage = z.infer<typeof cohereUsageSchema>;
-export type CohereChatResponse = z.infer<typeof cohereChatResponseSchema>;
 export type CohereStreamEvent = z.infer<typeof cohereStreamEventSchema>;

@@ -3,7 +3,7 @@ import { completion } from '../../completion/completion.js';
 import { embedding } from '../../completion/embedding.js';
 import { collect } from '../../testing-internal/aggregate-chunks.js';
 import { jsonReply, sseReply } from '../../testing-internal/fixtures.js';
-import { startReplayServer, type ReplayServer } from '../../testing-internal/replay-server.js';
+import { startReplayServer, type ReplayServer } from '@tollgate/testing';
 import { aggregateChunks } from '../../testing-internal/native-adapter-test-kit.js';
 import { parseGeminiToolCallId } from './gemini-tool-call-id.js';
 

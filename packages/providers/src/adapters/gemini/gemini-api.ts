@@ -71,21 +71,14 @@ export const geminiErrorBodySchema = z.looseObject({
     .nullish(),
 });
 
-/** `embedContent` response. */
-export const geminiEmbedContentResponseSchema = z.looseObject({
-  embedding: z.looseObject({ values: z.array(z.number()) }),
-});
-
 /** `batchEmbedContents` response: one embedding per request, in order. */
 export const geminiBatchEmbedResponseSchema = z.looseObject({
   embeddings: z.array(z.looseObject({ values: z.array(z.number()) })),
 });
 
-export type GeminiFunctionCall = z.infer<typeof geminiFunctionCallSchema>;
 export type GeminiResponsePart = z.infer<typeof geminiResponsePartSchema>;
 export type GeminiUsageMetadata = z.infer<typeof geminiUsageMetadataSchema>;
 export type GeminiCandidate = z.infer<typeof geminiCandidateSchema>;
-export type GeminiResponse = z.infer<typeof geminiResponseSchema>;
 
 // Request side: plain TypeScript types, since we build these bodies ourselves.
 

@@ -25,4 +25,3 @@ export const mockParamsSchema = z.looseObject({
 });
 
 export type MockToolCall = z.infer<typeof mockToolCallSchema>;
-export type MockParams = z.infer<typeof mockParamsSchema>;

@@ -2,7 +2,7 @@ import { AuthenticationError, ContextWindowExceededError, ProviderError, RateLim
 import { completion } from '../../completion/completion.js';
 import { aggregateChunks, collect } from '../../testing-internal/aggregate-chunks.js';
 import { jsonReply, sseReply } from '../../testing-internal/fixtures.js';
-import { startReplayServer, type ReplayServer } from '../../testing-internal/replay-server.js';
+import { startReplayServer, type ReplayServer } from '@tollgate/testing';
 
 const FIXTURES = `${__dirname}/__fixtures__/zai`;
 const weatherTool = {

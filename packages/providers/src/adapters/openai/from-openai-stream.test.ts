@@ -3,7 +3,7 @@ import type { ChatCompletionChunk } from '@tollgate/core';
 import type { AdapterCallContext } from '../../adapter/adapter-call-context.js';
 import { decodeProviderStream } from '../../completion/decode-provider-stream.js';
 import { aggregateChunks, collect } from '../../testing-internal/aggregate-chunks.js';
-import { splitAtRandom } from '../../testing-internal/replay-server.js';
+import { splitAtRandom } from '@tollgate/testing';
 import { getProviderAdapter } from '../../registry/get-provider-adapter.js';
 
 const context: AdapterCallContext = {

@@ -89,8 +89,6 @@ export const openAIWireEmbeddingResponseSchema = z.looseObject({
 export type OpenAIWireUsage = z.infer<typeof openAIWireUsageSchema>;
 export type OpenAIWireToolCall = z.infer<typeof openAIWireToolCallSchema>;
 export type OpenAIWireMessage = z.infer<typeof openAIWireMessageSchema>;
-export type OpenAIWireResponse = z.infer<typeof openAIWireResponseSchema>;
-export type OpenAIWireError = z.infer<typeof openAIWireErrorSchema>;
 
 /**
  * One stream chunk as read on the hot path: typed, not validated (a zod parse per token would cost more than the

@@ -2,6 +2,12 @@ import type { MockBehaviour, MockBehaviourFunction } from './behaviour/mock-beha
 
 /** Options of `startMockUpstream` (all optional). */
 export interface MockUpstreamOptions {
+  /**
+   * `dialects` (default): the provider endpoints, model lists, auth checks and the mock's own `/__stats`, `/health`.
+   * `replay`: every request, whatever its method and path, is recorded and answered by the chosen behaviour alone
+   * (what a scripted test of a client wants: a `raw` behaviour replays a recorded payload on any path).
+   */
+  mode?: 'dialects' | 'replay';
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
   /** Interface to bind; default `127.0.0.1`. */

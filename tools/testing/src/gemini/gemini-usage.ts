@@ -23,7 +23,7 @@ export function geminiUsageMetadata(usage: PlannedUsage, counts = { candidates: 
 }
 
 /** Output tokens that are not thoughts. */
-export function textOutput(usage: PlannedUsage): number {
+function textOutput(usage: PlannedUsage): number {
   return Math.max(0, usage.completionTokens - usage.reasoningTokens);
 }
 

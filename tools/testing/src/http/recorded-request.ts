@@ -28,12 +28,16 @@ export interface RecordedRequest {
   method: string;
   /** Path without the query string, e.g. `/v1/chat/completions`. */
   path: string;
+  /** Path and query string as sent, e.g. `/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse`. */
+  url: string;
   /** Query parameters (last value wins), e.g. `{ alt: 'sse', key: '…' }`. */
   query: Readonly<Record<string, string>>;
   /** Request headers as Node gives them (lower-case names). */
   headers: IncomingHttpHeaders;
   /** The parsed JSON body; `undefined` without a body, the raw text when it is not JSON. */
   body: unknown;
+  /** The body as sent (empty without one). */
+  bodyText: string;
   /** Which endpoint answered. */
   route: MockRoute;
   /** The wire format of that endpoint. */

@@ -33,11 +33,13 @@ export async function deliverBody(response: ServerResponse, options: { status: n
 
 /**
  * Sends stream frames after the delay. Without a chunk delay all frames go in one write (clients must not rely
- * on TCP boundaries anyway, and the benchmark needs the mock to be cheap); with one, frame by frame.
+ * on TCP boundaries anyway, and the benchmark needs the mock to be cheap), unless `separateWrites`, which leaves
+ * one event-loop turn between two writes so that they leave as separate TCP segments; with a delay, frame by frame.
  */
 export async function deliverFrames(response: ServerResponse, options: {
   status: number;
   frames: readonly (string | Uint8Array)[];
+  separateWrites: boolean;
   delivery: Delivery;
 }): Promise<DeliveryOutcome> {
   const { frames, delivery } = options;
@@ -45,13 +47,13 @@ export async function deliverFrames(response: ServerResponse, options: {
   const cutAt = delivery.disconnectAfterChunks;
   if (cutAt === 0) return disconnect(response);
   response.writeHead(options.status, delivery.headers);
-  if (delivery.chunkDelayMs <= 0) {
+  if (delivery.chunkDelayMs <= 0 && !options.separateWrites) {
     if (cutAt !== undefined && cutAt < frames.length) return disconnect(response, concatenate(frames.slice(0, cutAt)));
     response.end(concatenate(frames));
     return 'sent';
   }
   for (let index = 0; index < frames.length; index += 1) {
-    if (index > 0 && !(await pause(response, delivery.chunkDelayMs))) return 'client-closed';
+    if (index > 0 && !(await (delivery.chunkDelayMs > 0 ? pause(response, delivery.chunkDelayMs) : nextTurn(response)))) return 'client-closed';
     if (index === cutAt) return disconnect(response);
     response.write(frames[index]);
   }
@@ -90,4 +92,9 @@ function pause(response: ServerResponse, ms: number): Promise<boolean> {
     }, ms);
     response.once('close', onClose);
   });
+}
+
+/** Waits one event-loop turn; resolves whether the connection is still open. */
+function nextTurn(response: ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => setImmediate(() => resolve(!response.destroyed)));
 }

@@ -27,7 +27,7 @@ export async function replyToClient(options: {
   let outcome: DeliveryOutcome;
   if (prepared.status >= 400) state.stats.errors += 1;
   if (prepared.kind === 'frames') {
-    outcome = await deliverFrames(options.response, { status: prepared.status, frames: prepared.frames, delivery });
+    outcome = await deliverFrames(options.response, { status: prepared.status, frames: prepared.frames, separateWrites: prepared.separateWrites ?? false, delivery });
   } else {
     outcome = await deliverBody(options.response, { status: prepared.status, body: prepared.body, delivery });
   }

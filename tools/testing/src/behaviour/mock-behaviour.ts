@@ -90,7 +90,7 @@ export interface MockRawBehaviour extends MockBehaviourKnobs {
   reply: 'raw';
   /** HTTP status; default 200. */
   status?: number;
-  /** The body. An array is sent as separate writes, spaced by `chunkDelayMs` and counted by `disconnectAfterChunks`. */
+  /** The body. An array is sent as separate writes, spaced by `chunkDelayMs` (one event-loop turn at 0) and counted by `disconnectAfterChunks`. */
   body: string | Uint8Array | readonly (string | Uint8Array)[];
   /** Content type; default `application/json`. */
   contentType?: string;

@@ -10,6 +10,7 @@ export interface MockServerState {
   stats: MockStats;
   requests: RecordedRequest[];
   settings: {
+    mode: 'dialects' | 'replay';
     completionTokens: number;
     delayMs: number;
     chunkDelayMs: number;

@@ -43,6 +43,7 @@ export async function startMockUpstream(options: MockUpstreamOptions = {}): Prom
     stats: emptyStats(),
     requests: [],
     settings: {
+      mode: options.mode ?? 'dialects',
       completionTokens,
       delayMs: options.delayMs ?? 0,
       chunkDelayMs: options.chunkDelayMs ?? 0,

@@ -56,25 +56,28 @@ async function handle(context: HandleContext): Promise<void> {
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const method = request.method ?? 'GET';
+  const replay = state.settings.mode === 'replay';
   const match = routeRequest(method, path, request.headers);
   // Node discards an unread request body once the reply ends, so control routes need not read theirs.
-  if (controlReply(state, match.route, response)) return;
+  if (!replay && controlReply(state, match.route, response)) return;
   trackInflight(state, response);
   const rawBody = method === 'GET' || method === 'HEAD' ? '' : await readBody(request);
   const query = queryStart === -1 ? NO_QUERY : Object.fromEntries(new URLSearchParams(url.slice(queryStart + 1)));
   const parsed = parseJsonBody(rawBody);
-  const recorded = recordedRequest({ request, method, path, query, match, body: 'value' in parsed ? parsed.value : parsed.invalid });
+  const recorded = recordedRequest({ request, method, path, url, query, match, rawBody, body: 'value' in parsed ? parsed.value : parsed.invalid });
   countArrival(state.stats, match.route, recorded.stream);
   if (state.settings.recordRequests) record(state, recorded);
   const reply = (prepared: PreparedReply, behaviour?: MockBehaviour): Promise<void> =>
     replyToClient({ state, response, prepared, behaviour, format: match.format });
 
-  if (match.route === 'unknown') return reply(errorJson('openai', errorReply('openai', 404, `Invalid URL (${method} ${path})`)));
-  if ('invalid' in parsed) return reply(errorJson(match.format, errorReply(match.format, 400, 'The request body is not valid JSON.')));
-  const required = state.settings.requireApiKey;
-  if (required !== undefined && recorded.apiKey !== required) return reply(errorJson(match.format, authErrorReply(match.format, recorded.apiKey)));
-  const listing = modelListing(state.settings.models, match.route, match.pathModel);
-  if (listing) return reply(listing);
+  if (!replay) {
+    if (match.route === 'unknown') return reply(errorJson('openai', errorReply('openai', 404, `Invalid URL (${method} ${path})`)));
+    if ('invalid' in parsed) return reply(errorJson(match.format, errorReply(match.format, 400, 'The request body is not valid JSON.')));
+    const required = state.settings.requireApiKey;
+    if (required !== undefined && recorded.apiKey !== required) return reply(errorJson(match.format, authErrorReply(match.format, recorded.apiKey)));
+    const listing = modelListing(state.settings.models, match.route, match.pathModel);
+    if (listing) return reply(listing);
+  }
 
   let fromHeader: MockBehaviour | undefined;
   let behaviour: MockBehaviour;
@@ -104,8 +107,10 @@ function recordedRequest(options: {
   request: IncomingMessage;
   method: string;
   path: string;
+  url: string;
   query: Readonly<Record<string, string>>;
   match: RouteMatch;
+  rawBody: string;
   body: unknown;
 }): RecordedRequest {
   const { match, body } = options;
@@ -113,9 +118,11 @@ function recordedRequest(options: {
   return {
     method: options.method,
     path: options.path,
+    url: options.url,
     query: options.query,
     headers: options.request.headers,
     body,
+    bodyText: options.rawBody,
     route: match.route,
     format: match.format,
     model: match.pathModel ?? (typeof fields.model === 'string' ? fields.model : undefined),

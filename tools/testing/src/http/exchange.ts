@@ -19,10 +19,17 @@ export interface Exchange {
 /** A reply before delivery: a whole body, or pieces written one by one (stream frames). */
 export type PreparedReply =
   | { kind: 'body'; status: number; body: string | Uint8Array; contentType: string }
-  | { kind: 'frames'; status: number; frames: readonly (string | Uint8Array)[]; contentType: string };
+  | {
+      kind: 'frames';
+      status: number;
+      frames: readonly (string | Uint8Array)[];
+      contentType: string;
+      /** Each frame in its own write even without a chunk delay (a raw body's pieces: a test of a client's parser). */
+      separateWrites?: boolean;
+    };
 
 /** JSON content type as OpenAI and Anthropic send it. */
-export const JSON_TYPE = 'application/json';
+const JSON_TYPE = 'application/json';
 /** SSE content type as OpenAI and Anthropic send it. */
 export const SSE_TYPE = 'text/event-stream; charset=utf-8';
 
@@ -49,5 +56,5 @@ export function rawReply(behaviour: MockRawBehaviour): PreparedReply {
   if (typeof body === 'string' || body instanceof Uint8Array) {
     return { kind: 'body', status, body, contentType };
   }
-  return { kind: 'frames', status, frames: body, contentType };
+  return { kind: 'frames', status, frames: body, contentType, separateWrites: true };
 }

@@ -8,7 +8,7 @@ export const ANTHROPIC_STOP_REASONS: Readonly<Record<FinishKind, string>> = {
 };
 
 /** Anthropic's `input_tokens` counts only uncached input: cache reads and writes are reported beside it. */
-export function uncachedInputTokens(usage: PlannedUsage): number {
+function uncachedInputTokens(usage: PlannedUsage): number {
   return Math.max(0, usage.promptTokens - usage.cachedTokens - usage.cacheWriteTokens);
 }
 
