@@ -1,6 +1,6 @@
-import { PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
+import { nanoUsdToUsd, nullableNanoUsdToUsd, PermissionDeniedError, type OpenAIUsage } from '@tollgate/core';
 import { admissionError, rateLimitHeaders, type LimitBackend, type SpendEventInput } from '@tollgate/ledger';
-import { completionCost } from '@tollgate/pricing';
+import { completionCost, type CallWorstCaseOptions, type CountableMessage, type CountableTool, type ModelCatalogue, type PromptMeasure } from '@tollgate/pricing';
 import type { Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
@@ -9,7 +9,6 @@ import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { newRequestId } from './request-id.js';
 import type { BudgetEnforcement } from './budget-enforcement.js';
-import type { PromptMeasure, WorstCaseRequest } from './estimate-worst-case.js';
 import { reserveWithinBudget } from './reserve-within-budget.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
@@ -18,6 +17,8 @@ export interface GatewayOptions {
   limiter: LimitBackend;
   spendSink: SpendSink;
   authDirectory: AuthDirectory;
+  /** This proxy's prices: the bundled catalogue plus its deployments' `model_info` overrides. */
+  catalogue: ModelCatalogue;
   /** Deployment id → catalogue name its cost is computed with. */
   pricingNames: ReadonlyMap<string, string>;
   globalBudget: GlobalBudget | undefined;
@@ -156,7 +157,7 @@ export class Gateway {
     const started = performance.now();
     const usage = outcome.usage;
     const pricingName = outcome.deploymentId === undefined ? undefined : this.options.pricingNames.get(outcome.deploymentId);
-    const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage });
+    const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage, catalogue: this.options.catalogue });
     const costNano = cost?.priced ? cost.costNanoUsd : null;
     if (outcome.status === 'success' && costNano === null) {
       this.options.metrics.unpriced.inc({ model_group: input.modelGroup });
@@ -173,7 +174,7 @@ export class Gateway {
       this.options.logger.warn({ requestId, scope, windowId: crossing.windowId }, 'soft_budget_crossed');
       this.options.onSoftBudgetCrossed?.({ scope, windowId: crossing.windowId });
     }
-    if (costNano !== null) this.options.metrics.spend.inc({ model_group: input.modelGroup }, costNano / 1e9);
+    if (costNano !== null) this.options.metrics.spend.inc({ model_group: input.modelGroup }, nanoUsdToUsd(costNano));
     if (usage !== null) {
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'input' }, usage.prompt_tokens);
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'output' }, usage.completion_tokens);
@@ -183,11 +184,11 @@ export class Gateway {
       const record = input.auth.key;
       const sinceLoad = (this.keySpendSinceLoad.get(record) ?? 0n) + BigInt(costNano ?? 0);
       this.keySpendSinceLoad.set(record, sinceLoad);
-      keySpendUsd = Number(record.spendNano + sinceLoad) / 1e9;
+      keySpendUsd = nanoUsdToUsd(record.spendNano + sinceLoad);
     }
     const overheadMs = admission.admitDurationMs + (performance.now() - started);
     this.options.metrics.overhead.observe({ route: input.callType }, overheadMs / 1000);
-    return { costUsd: costNano === null ? null : costNano / 1e9, keySpendUsd, overheadMs };
+    return { costUsd: nullableNanoUsdToUsd(costNano), keySpendUsd, overheadMs };
   }
 
   /** Frees the reservation of a call that produced nothing billable (refused upstream, failed before any token). */
@@ -199,17 +200,19 @@ export class Gateway {
     }
   }
 
-  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCaseRequest {
+  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): CallWorstCaseOptions {
+    const prompt: CallWorstCaseOptions['prompt'] =
+      input.callType === 'aembedding'
+        ? { text: input.text ?? '' }
+        : { messages: (input.messages ?? []) as CountableMessage[], tools: (input.tools ?? []) as CountableTool[] };
     return {
+      catalogue: this.options.catalogue,
       pricingModels: this.pricingModelsOf(input.modelGroup),
-      messages: input.messages,
-      tools: input.tools,
-      text: input.text,
+      prompt,
+      promptMeasure: measure,
       maxOutputTokens,
       choices: input.choices ?? 1,
       writesCache: input.writesCache ?? false,
-      embedding: input.callType === 'aembedding',
-      measure,
     };
   }
 

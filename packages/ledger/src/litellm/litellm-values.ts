@@ -1,5 +1,5 @@
 import type { BudgetLimit, ModelBudget } from '../common/json-columns.js';
-import { nanoUsdToUsd, nullableNanoUsdToUsd } from '../money/nano-usd.js';
+import { nanoUsdToUsd, nullableNanoUsdToUsd } from '@tollgate/core';
 
 /** Small converters shared by the LiteLLM-shaped serializers (USD numbers, ISO strings, snake_case). */
 
