@@ -53,11 +53,13 @@ describe('callWorstCase', () => {
   });
 
   it('prices the output at the reasoning rate when it is dearer, and stops at the context window', () => {
-    // 8 prompt tokens × 1,000 + 1,000 output tokens × 5,000 (reasoning) nano-USD
-    expect(callWorstCase(call({ pricingModels: ['test/reasoning'] })).costNanoUsd).toBe(8_000 + 5_000_000);
+    // Not an OpenAI model: 8 counted prompt tokens are an estimate, bounded at 10 (+25 %).
+    // 10 prompt tokens × 1,000 + 1,000 output tokens × 5,000 (reasoning) nano-USD
+    const reasoning = callWorstCase(call({ pricingModels: ['test/reasoning'] }));
+    expect(reasoning).toMatchObject({ promptTokens: 10, maxOutputTokens: 1_000, costNanoUsd: 10_000 + 5_000_000 });
     const window = callWorstCase(call({ pricingModels: ['test/window-only'] }));
-    expect(window.dearest).toMatchObject({ outputTokensPerChoice: 5_000 - 8, outputLimitSource: 'context_window' });
-    expect(window.costNanoUsd).toBe(8 * 1_000 + (5_000 - 8) * 2_000);
+    expect(window.dearest).toMatchObject({ outputTokensPerChoice: 5_000 - 10, outputLimitSource: 'context_window' });
+    expect(window.costNanoUsd).toBe(10 * 1_000 + (5_000 - 10) * 2_000);
   });
 
   it('lists unpriced models as unbounded and reserves nothing for them', () => {
