@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   try {
     proxy = await startProxy({ config: loaded.config, port: args.port, host: args.host, logger });
   } catch (error) {
-    if (error instanceof StartupError) {
+    if (error instanceof StartupError || error instanceof ConfigError) {
       process.stderr.write(`tollgate proxy cannot start: ${error.message}\n`);
       process.exit(1);
     }

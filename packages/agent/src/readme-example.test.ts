@@ -1,4 +1,5 @@
 // The README's examples, run as written (offline, against the mock provider and the scripted model).
+import { nanoUsdToUsd, sumNanoUsd } from '@tollgate/core';
 import { z } from 'zod';
 import { Agent, MaxCostExceededError, tool, type AgentEvent } from './index.js';
 import { scriptedModel } from './testing/index.js';
@@ -24,6 +25,9 @@ describe('README examples', () => {
     expect(result.finalText).toBe('Mock reply from gpt-4o after the tool results: Lisbon: 21 °C, sunny');
     expect(result.stopReason).toBe('final_answer');
     expect(result.turns).toHaveLength(2);
+    // gpt-4o: 2,500 nano-USD per prompt token, 10,000 per completion token.
+    const priced = sumNanoUsd(result.turns.map(({ usage }) => (usage?.prompt_tokens ?? 0) * 2_500 + (usage?.completion_tokens ?? 0) * 10_000));
+    expect(result.totalCostUsd).toBe(nanoUsdToUsd(priced));
     expect(result.totalCostUsd).toBeGreaterThan(0);
     expect(result.totalCostUsd).toBeLessThan(0.05);
   });

@@ -136,6 +136,22 @@ export { decodeNdjsonStream } from './ndjson/decode-ndjson-stream.js';
 export { followAbort } from './abort/follow-abort.js';
 export { LruCache, type LruCacheOptions } from './cache/lru-cache.js';
 
+// Money: exact integer nano-USD (bigint where summed); USD numbers only at the API edge.
+export {
+  type NanoUsd,
+  type Usd,
+  NANO_USD_PER_USD,
+  MAX_NANO_USD,
+  ZERO_NANO_USD,
+  nanoUsd,
+  nanoUsdToNumber,
+} from './money/nano-usd.js';
+export { usdToNanoUsd } from './money/usd-to-nano-usd.js';
+export { nanoUsdToUsd, nullableNanoUsdToUsd } from './money/nano-usd-to-usd.js';
+export { sumNanoUsd, compareNanoUsd, maxNanoUsd } from './money/nano-usd-arithmetic.js';
+export { formatNanoUsd, formatScaled } from './money/format-nano-usd.js';
+export { nanoUsdStringSchema, nanoUsdSchema, usdAmountSchema } from './money/nano-usd-schema.js';
+
 // Model names: `provider/model`, or a bare name resolved by an injected catalogue lookup.
 export { parseModelRef, type ModelRef, type ParseModelRefOptions } from './model-ref/parse-model-ref.js';
 

@@ -4,8 +4,8 @@
 // `@tollgate/ledger/sqlite` and `@tollgate/ledger/postgres`, the BullMQ spend-queue contract behind `/queue`.
 
 // Money.
-export { NANO_USD_PER_USD, MAX_NANO_USD, usdToNanoUsd, nanoUsdToUsd, nullableNanoUsdToUsd } from './money/nano-usd.js';
-export { nanoUsdStringSchema } from './money/nano-usd-schema.js';
+// Money lives in @tollgate/core; re-exported because the ledger's API speaks it.
+export { NANO_USD_PER_USD, MAX_NANO_USD, usdToNanoUsd, nanoUsdToUsd, nullableNanoUsdToUsd, nanoUsdStringSchema } from '@tollgate/core';
 
 // Budget windows and durations.
 export { parseDuration, isDuration, durationSchema, type Duration, type DurationUnit } from './budget-window/parse-duration.js';

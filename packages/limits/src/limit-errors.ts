@@ -1,9 +1,8 @@
-import { BudgetExceededError, RateLimitError, ServiceUnavailableError, type TollgateError } from '@tollgate/core';
+import { BudgetExceededError, nanoUsdToUsd, RateLimitError, ServiceUnavailableError, type TollgateError } from '@tollgate/core';
 import type { AdmitResult, LimitRefusal } from './admission-result.js';
 import type { LimitScope } from './limit-scope.js';
 import { formatResetDuration } from './rate-limit-info.js';
 
-const NANO_PER_USD = 1_000_000_000;
 
 /** LiteLLM's descriptor names in rate-limit messages. */
 const DESCRIPTORS: Record<LimitScope['kind'], string> = {
@@ -38,8 +37,8 @@ const LIMIT_TYPES = { rpm: 'requests', tpm: 'tokens', max_parallel: 'max_paralle
 export function limitRefusalError(refusal: LimitRefusal): TollgateError {
   const retryAfterSeconds = refusal.retryAfterSeconds ?? undefined;
   if (refusal.limit === 'budget') {
-    const currentCostUsd = refusal.current / NANO_PER_USD;
-    const maxBudgetUsd = refusal.max / NANO_PER_USD;
+    const currentCostUsd = nanoUsdToUsd(refusal.current);
+    const maxBudgetUsd = nanoUsdToUsd(refusal.max);
     const windowId = refusal.windowId ?? 'total';
     const window = windowId === 'total' ? '' : ` (${windowId} window)`;
     const entity = `${ENTITIES[refusal.scope.kind]}=${refusal.scope.id}`;

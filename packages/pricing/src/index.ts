@@ -6,6 +6,7 @@ export {
   type ListModelsFilter,
 } from './catalogue/model-catalogue.js';
 export { defaultCatalogue } from './catalogue/default-catalogue.js';
+export { createModelCatalogue } from './catalogue/create-model-catalogue.js';
 export type { ModelInfo, TokenPrices, PriceTier, ModelCapabilities } from './catalogue/model-info.js';
 export { getModelInfo, resolveBareModel, listModels } from './catalogue/model-lookup.js';
 export {
@@ -40,11 +41,20 @@ export {
   type UnboundedReason,
   type OutputLimitSource,
 } from './cost/worst-case-cost.js';
+export {
+  callWorstCase,
+  worstCaseParamsOf,
+  measurePromptTokens,
+  type CallWorstCaseOptions,
+  type CallWorstCase,
+  type WorstCasePrompt,
+  type PromptMeasure,
+} from './cost/call-worst-case.js';
 export { promptWritesCache } from './cost/prompt-writes-cache.js';
 export { affordableOutputTokens, type AffordableOutputTokensOptions } from './cost/affordable-output-tokens.js';
 
 // Units.
-export { usdPerTokenToNanoUsdPerMillion, type PriceConversion } from './units/usd-per-token.js';
+export { usdPerTokenToNanoUsdPerMillion, nanoUsdPerMillionToUsdPerToken, type PriceConversion } from './units/usd-per-token.js';
 export { formatNanoUsd, formatUsdPerMillionTokens } from './units/format-decimal.js';
 
 // Token counting.

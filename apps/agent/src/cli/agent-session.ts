@@ -1,5 +1,5 @@
 import { Agent, MaxCostExceededError, type AgentRunResult, type ModelClient, type Tool } from '@tollgate/agent';
-import type { ChatMessage } from '@tollgate/core';
+import { nanoUsdToUsd, sumNanoUsd, usdToNanoUsd, ZERO_NANO_USD, type ChatMessage, type NanoUsd } from '@tollgate/core';
 import type { CliArgs } from './cli-args.js';
 import type { EventPrinter } from './event-printer.js';
 import { formatRunSummary, formatUsd } from './format-cost.js';
@@ -21,7 +21,6 @@ export interface AgentSessionOptions {
 
 // Tools enforce their own limits (commands have --command-timeout); this only catches a tool that hangs.
 const TOOL_TIMEOUT_MS = 10 * 60_000;
-const NANO_USD_PER_USD = 1e9;
 
 /**
  * A conversation: each question runs the agent on the history so far, streaming what happens. `--max-cost` caps
@@ -30,7 +29,7 @@ const NANO_USD_PER_USD = 1e9;
 export class AgentSession {
   private messages: ChatMessage[] = [];
   /** Spent so far, integer nano-USD (money is never summed as floats). */
-  private spentNanoUsd = 0;
+  private spentNanoUsd: NanoUsd = ZERO_NANO_USD;
   private readonly options: AgentSessionOptions;
 
   constructor(options: AgentSessionOptions) {
@@ -39,7 +38,7 @@ export class AgentSession {
 
   /** Cost of the session so far, USD. */
   get costUsd(): number {
-    return this.spentNanoUsd / NANO_USD_PER_USD;
+    return nanoUsdToUsd(this.spentNanoUsd);
   }
 
   /** Forgets the conversation (the cost stays). */
@@ -49,7 +48,7 @@ export class AgentSession {
 
   async ask(question: string, signal: AbortSignal): Promise<AskOutcome> {
     const { args, printer, style } = this.options;
-    const remainingUsd = args.maxCostUsd === undefined ? undefined : args.maxCostUsd - this.costUsd;
+    const remainingUsd = args.maxCostUsd === undefined ? undefined : nanoUsdToUsd(usdToNanoUsd(args.maxCostUsd) - this.spentNanoUsd);
     if (remainingUsd !== undefined && remainingUsd <= 0) {
       printer.line(style.red(`The session has used its --max-cost of ${formatUsd(args.maxCostUsd ?? 0)}.`));
       return 'limit';
@@ -62,7 +61,7 @@ export class AgentSession {
       for await (const event of agent.stream([...this.messages, { role: 'user', content: question }], { signal })) {
         printer.handle(event);
         // Counted turn by turn, so a run that fails later still charges the session for what it spent.
-        if (event.type === 'turn-end') this.spentNanoUsd += Math.round((event.costUsd ?? 0) * NANO_USD_PER_USD);
+        if (event.type === 'turn-end') this.spentNanoUsd = sumNanoUsd([this.spentNanoUsd, usdToNanoUsd(event.costUsd ?? 0)]);
         if (event.type !== 'run-end') continue;
         result = event.result;
         if (event.error) printer.line(style.red(this.describeLimit(event.error)));

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { nanoUsdToUsd } from '@tollgate/core';
 import OpenAI from 'openai';
 import { startBudgetUpstream } from './budget-upstream.js';
 import { manage, startTestProxy, type TestProxy } from './start-test-proxy.js';
@@ -10,7 +11,6 @@ const redisUrl = process.env['REDIS_URL'];
 const describeWithRedis = redisUrl ? describe : describe.skip;
 if (!redisUrl) console.warn('distributed budget e2e skipped: REDIS_URL is not set');
 
-const NANO = 1e-9;
 const messages = [{ role: 'user' as const, content: 'hi' }];
 
 describeWithRedis('worst-case budgets across two proxies sharing Redis', () => {
@@ -39,7 +39,7 @@ describeWithRedis('worst-case budgets across two proxies sharing Redis', () => {
   });
 
   it('admits no more n=50 calls of 20 concurrent ones than the budget can pay for', async () => {
-    const maxBudget = 1_000_000 * NANO;
+    const maxBudget = nanoUsdToUsd(1_000_000);
     const generated = await manage(proxies[0]!, '/key/generate', { max_budget: maxBudget });
     const clients = proxies.map((proxy) => new OpenAI({ apiKey: generated.key, baseURL: proxy.baseURL, maxRetries: 0 }));
     const results = await Promise.allSettled(
@@ -47,14 +47,14 @@ describeWithRedis('worst-case budgets across two proxies sharing Redis', () => {
     );
     const admitted = results.filter((result) => result.status === 'fulfilled').length;
     // Each admitted call costs 8 × 150 + 50 × 10 × 600 = 301,200 nano-USD.
-    const spent = admitted * 301_200 * NANO;
+    const spent = nanoUsdToUsd(admitted * 301_200);
     console.log(`distributed n=50 ×20: ${admitted} admitted, spent ${(spent / maxBudget).toFixed(2)}× max_budget`);
     expect(admitted).toBeGreaterThan(0);
     expect(spent).toBeLessThanOrEqual(maxBudget);
   });
 
   it('lowers max_tokens from the room the Redis limiter reports', async () => {
-    const generated = await manage(proxies[0]!, '/key/generate', { max_budget: 1_000_000 * NANO });
+    const generated = await manage(proxies[0]!, '/key/generate', { max_budget: nanoUsdToUsd(1_000_000) });
     const client = new OpenAI({ apiKey: generated.key, baseURL: proxies[1]!.baseURL, maxRetries: 0 });
     upstream.behaviour.answerTokens = 20_000;
     const before = upstream.bodies.length;

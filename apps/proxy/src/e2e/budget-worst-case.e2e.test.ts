@@ -1,3 +1,4 @@
+import { nanoUsdToUsd } from '@tollgate/core';
 import OpenAI from 'openai';
 import { BUDGET_UPSTREAM_PROMPT_TOKENS, startBudgetUpstream } from './budget-upstream.js';
 import { manage, startTestProxy, type TestProxy } from './start-test-proxy.js';
@@ -6,7 +7,6 @@ import { manage, startTestProxy, type TestProxy } from './start-test-proxy.js';
  * gpt-4o-mini: input $0.15/M (150 nano-USD a token), output $0.60/M (600), output limit 16,384 tokens. The upstream
  * answers " tok" tokens and reports 8 prompt tokens ("hi" as OpenAI counts it); `honours` cuts at max_tokens, `ignores` does not.
  */
-const NANO = 1e-9;
 
 let upstream: Awaited<ReturnType<typeof startBudgetUpstream>>;
 let testProxy: TestProxy;
@@ -39,7 +39,7 @@ const messages = [{ role: 'user' as const, content: 'hi' }];
 
 describe('the reservation covers every choice (n)', () => {
   it('one call with n=50 never spends past max_budget', async () => {
-    const maxBudget = 500_000 * NANO;
+    const maxBudget = nanoUsdToUsd(500_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     // 50 choices × 100 tokens × 600 nano-USD = 3,000,000 nano-USD: 6× the budget if only one choice is reserved.
     await client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 100, n: 50 }).catch(() => undefined);
@@ -49,7 +49,7 @@ describe('the reservation covers every choice (n)', () => {
   });
 
   it('20 concurrent calls with n=50 never spend past max_budget', async () => {
-    const maxBudget = 1_000_000 * NANO;
+    const maxBudget = nanoUsdToUsd(1_000_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     // Each call: 50 × 10 tokens × 600 = 300,000 nano-USD of output.
     const results = await Promise.allSettled(
@@ -74,7 +74,7 @@ describe('an absurd n', () => {
 
 describe('a call whose full output the budget cannot afford', () => {
   it('is let through with max_tokens lowered to what the budget affords, and says so', async () => {
-    const maxBudget = 1_000_000 * NANO;
+    const maxBudget = nanoUsdToUsd(1_000_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     upstream.behaviour.answerTokens = 20_000;
     const before = upstream.bodies.length;
@@ -91,7 +91,7 @@ describe('a call whose full output the budget cannot afford', () => {
   });
 
   it('lowers every choice of n=50 to a share of what the budget affords', async () => {
-    const maxBudget = 1_000_000 * NANO;
+    const maxBudget = nanoUsdToUsd(1_000_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     const { response } = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, n: 50 }).withResponse();
     const lowered = Number(response.headers.get('x-tollgate-max-tokens-lowered'));
@@ -102,7 +102,7 @@ describe('a call whose full output the budget cannot afford', () => {
   });
 
   it('is refused when not even the prompt and a minimum answer fit, saying what was reserved, what is left and to set max_tokens', async () => {
-    const { client } = await keyWithBudget(testProxy, 1_000 * NANO);
+    const { client } = await keyWithBudget(testProxy, nanoUsdToUsd(1_000));
     const error = await client.chat.completions.create({ model: 'gpt-4o-mini', messages }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(OpenAI.APIError);
     const message = (error as InstanceType<typeof OpenAI.APIError>).message;
@@ -114,7 +114,7 @@ describe('a call whose full output the budget cannot afford', () => {
   });
 
   it('refuses a max_tokens the budget cannot afford and names the largest one it can', async () => {
-    const { client } = await keyWithBudget(testProxy, 100_000 * NANO);
+    const { client } = await keyWithBudget(testProxy, nanoUsdToUsd(100_000));
     const error = await client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 1_000 }).catch((caught: unknown) => caught);
     const message = (error as InstanceType<typeof OpenAI.APIError>).message;
     console.log(`refusal: ${message}`);
@@ -127,7 +127,7 @@ describe('a call whose full output the budget cannot afford', () => {
 
 describe('an upstream that ignores max_tokens', () => {
   it('is stopped mid-stream near the reservation, with a final error event and the usage so far booked', async () => {
-    const maxBudget = 500_000 * NANO;
+    const maxBudget = nanoUsdToUsd(500_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     upstream.behaviour.ignoresMaxTokens = true;
     upstream.behaviour.answerTokens = 3_000;
@@ -142,25 +142,25 @@ describe('an upstream that ignores max_tokens', () => {
     expect(contentChunks).toBeLessThanOrEqual(101);
     // The reservation: 8 prompt tokens × 150 + 100 × 600 nano-USD; one chunk more is 600.
     expect(spent).toBeGreaterThan(0);
-    expect(spent).toBeLessThanOrEqual((BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 101 * 600) * NANO * (1 + 1e-9));
+    expect(spent).toBeLessThanOrEqual(nanoUsdToUsd(BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 101 * 600));
   });
 
   it('books the real cost of a non-stream overshoot, and refuses the next call', async () => {
-    const maxBudget = 500_000 * NANO;
+    const maxBudget = nanoUsdToUsd(500_000);
     const { client, spend } = await keyWithBudget(testProxy, maxBudget);
     upstream.behaviour.ignoresMaxTokens = true;
     upstream.behaviour.answerTokens = 3_000;
     await client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 100 });
     const spent = await spend();
     console.log(`non-stream ignoring max_tokens: spent ${(spent / maxBudget).toFixed(2)}× max_budget (owed, booked)`);
-    expect(spent).toBeCloseTo((BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 3_000 * 600) * NANO, 12);
+    expect(spent).toBe(nanoUsdToUsd(BUDGET_UPSTREAM_PROMPT_TOKENS * 150 + 3_000 * 600));
     await expect(client.chat.completions.create({ model: 'gpt-4o-mini', messages, max_tokens: 1 })).rejects.toMatchObject({ type: 'budget_exceeded' });
   });
 });
 
 describe('general_settings.budget_enforcement: loose', () => {
   it('checks spend before the call and lets the call overshoot, without lowering max_tokens', async () => {
-    const maxBudget = 500_000 * NANO;
+    const maxBudget = nanoUsdToUsd(500_000);
     const { client, spend } = await keyWithBudget(looseProxy, maxBudget);
     upstream.behaviour.answerTokens = 2_000;
     const before = upstream.bodies.length;

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import { nanoUsdToUsd } from '@tollgate/core';
 import OpenAI from 'openai';
 import { manage, MASTER_KEY, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 
@@ -27,7 +28,9 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     expect(response.headers.get('x-litellm-version')).toMatch(/^\d+\.\d+\.\d+/);
     expect(response.headers.get('x-litellm-model-group')).toBe('gpt-4o-mini');
     expect(response.headers.get('x-litellm-model-id')).toBeTruthy();
-    expect(Number(response.headers.get('x-litellm-response-cost'))).toBeGreaterThan(0);
+    // gpt-4o-mini: 150 nano-USD per prompt token, 600 per completion token.
+    const { prompt_tokens: prompt = 0, completion_tokens: completion = 0 } = data.usage ?? {};
+    expect(Number(response.headers.get('x-litellm-response-cost'))).toBe(nanoUsdToUsd(prompt * 150 + completion * 600));
     expect(Number(response.headers.get('x-litellm-overhead-duration-ms'))).toBeGreaterThanOrEqual(0);
     // The upstream got the configured provider key, never the caller's key.
     expect(testProxy.upstream.requests.at(-1)?.apiKey).toBe(UPSTREAM_KEY);
@@ -48,7 +51,7 @@ describe('OpenAI routes through the proxy (official openai client)', () => {
     }
     expect(text.length).toBeGreaterThan(0);
     expect(usage?.completion_tokens).toBe(32);
-    expect(usage?.cost).toBeGreaterThan(0);
+    expect(usage?.cost).toBe(nanoUsdToUsd((usage?.prompt_tokens ?? 0) * 150 + 32 * 600));
   });
 
   it('passes tool calls through in OpenAI format, streamed and not', async () => {

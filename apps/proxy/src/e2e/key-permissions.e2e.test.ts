@@ -1,3 +1,4 @@
+import { nanoUsdToUsd } from '@tollgate/core';
 import OpenAI from 'openai';
 import { manage, startTestProxy, type TestProxy } from './start-test-proxy.js';
 
@@ -29,7 +30,11 @@ describe('an internal user cannot lift the limits an admin set on their key', ()
     await manage(testProxy, '/user/new', { user_id: userId, user_role: 'internal_user', auto_create_key: false });
     const probe = await manage(testProxy, '/key/generate', {});
     const probeClient = new OpenAI({ apiKey: probe.key, baseURL: testProxy.baseURL, maxRetries: 0 });
-    const costPerCall = Number((await ask(probeClient)).response.headers.get('x-litellm-response-cost'));
+    const probeCall = await ask(probeClient);
+    const costPerCall = Number(probeCall.response.headers.get('x-litellm-response-cost'));
+    // gpt-4o-mini: 150 nano-USD per prompt token, 600 per completion token.
+    const usage = probeCall.data.usage;
+    expect(costPerCall).toBe(nanoUsdToUsd((usage?.prompt_tokens ?? 0) * 150 + (usage?.completion_tokens ?? 0) * 600));
     expect(costPerCall).toBeGreaterThan(0);
     const maxBudget = costPerCall * 2.5;
     const generated = await manage(testProxy, '/key/generate', { user_id: userId, max_budget: maxBudget });

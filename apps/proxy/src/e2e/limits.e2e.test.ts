@@ -1,3 +1,4 @@
+import { nanoUsdToUsd } from '@tollgate/core';
 import OpenAI from 'openai';
 import { manage, MASTER_KEY, startTestProxy, type TestProxy } from './start-test-proxy.js';
 
@@ -18,6 +19,9 @@ describe('budgets and rate limits hold under concurrency (embedded mode)', () =>
     const master = new OpenAI({ apiKey: MASTER_KEY, baseURL: testProxy.baseURL, maxRetries: 0 });
     const probe = await ask(master);
     const costPerCall = Number(probe.response.headers.get('x-litellm-response-cost'));
+    // gpt-4o-mini: 150 nano-USD per prompt token, 600 per completion token.
+    const usage = probe.data.usage;
+    expect(costPerCall).toBe(nanoUsdToUsd((usage?.prompt_tokens ?? 0) * 150 + (usage?.completion_tokens ?? 0) * 600));
     expect(costPerCall).toBeGreaterThan(0);
     const maxBudget = costPerCall * 10.5;
     const generated = await manage(testProxy, '/key/generate', { max_budget: maxBudget });

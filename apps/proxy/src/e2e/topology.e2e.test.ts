@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Redis } from 'ioredis';
 import OpenAI from 'openai';
 import { sql } from 'kysely';
+import { usdToNanoUsd } from '@tollgate/core';
 import { openLedger, type Ledger } from '@tollgate/ledger';
 import { manage, startTestProxy, UPSTREAM_KEY, type TestProxy } from './start-test-proxy.js';
 import { startMockUpstream, startTcpRelay, type TcpRelay } from '@tollgate/testing';
@@ -84,7 +85,7 @@ describeTopology('two proxies + a worker killed twice: every call booked exactly
         ),
       );
       for (const { response } of responses) {
-        reportedNano += BigInt(Math.round(Number(response.headers.get('x-litellm-response-cost')) * 1e9));
+        reportedNano += usdToNanoUsd(response.headers.get('x-litellm-response-cost') ?? '0');
       }
       done += 50;
       if ([...kills].some((at) => done >= at)) {
@@ -130,7 +131,7 @@ describeTopology('two proxies + a worker killed twice: every call booked exactly
       const responses = await Promise.all(
         clients.map((client) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'during outage' }] }).withResponse()),
       );
-      for (const { response } of responses) reportedNano += BigInt(Math.round(Number(response.headers.get('x-litellm-response-cost')) * 1e9));
+      for (const { response } of responses) reportedNano += usdToNanoUsd(response.headers.get('x-litellm-response-cost') ?? '0');
       served += responses.length;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

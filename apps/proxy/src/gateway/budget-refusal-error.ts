@@ -1,7 +1,6 @@
 import { BudgetExceededError, type TollgateError } from '@tollgate/core';
 import type { LimitRefusal } from '@tollgate/limits';
-import { formatNanoUsd } from '@tollgate/pricing';
-import type { WorstCase } from './estimate-worst-case.js';
+import { formatNanoUsd, type CallWorstCase } from '@tollgate/pricing';
 import { MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';
 
 /**
@@ -11,7 +10,7 @@ import { MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';
 export function budgetRefusalError(options: {
   error: TollgateError;
   refusal: LimitRefusal;
-  worstCase: WorstCase;
+  worstCase: Pick<CallWorstCase, 'promptTokens' | 'maxOutputTokens'>;
   afforded: AffordedOutput | undefined;
 }): TollgateError {
   const { error, refusal, worstCase, afforded } = options;

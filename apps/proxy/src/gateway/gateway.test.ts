@@ -7,7 +7,7 @@ import { AuthDirectory } from '../auth/auth-directory.js';
 import { createLogger } from '../observability/create-logger.js';
 import { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
-import { registerDeploymentPrices } from './deployment-pricing.js';
+import { buildProxyModelCatalogue, pricingNamesByDeployment } from './proxy-model-catalogue.js';
 import { Gateway, type AdmissionInput, type CallOutcome } from './gateway.js';
 import { createBudgetSeeder } from './seed-budget-counter.js';
 
@@ -36,9 +36,9 @@ describe('Gateway', () => {
   beforeEach(async () => {
     ledger = await openLedger({ url: ':memory:' });
     sink = new RecordingSpendSink();
-    const router = new Router({
-      modelList: [{ model_name: 'gpt-4o-mini', litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-upstream', api_base: 'http://127.0.0.1:9' } }],
-    });
+    const modelList = [{ model_name: 'gpt-4o-mini', litellm_params: { model: 'openai/gpt-4o-mini', api_key: 'sk-upstream', api_base: 'http://127.0.0.1:9' } }];
+    const prices = buildProxyModelCatalogue(modelList);
+    const router = new Router({ modelList });
     deploymentId = router.getDeployments('gpt-4o-mini')[0]!.id;
     directory = new AuthDirectory({ ledger, masterKeyHash: createHash('sha256').update(MASTER_KEY).digest('hex') });
     gateway = new Gateway({
@@ -46,7 +46,8 @@ describe('Gateway', () => {
       limiter: new MemoryLimitBackend({ seed: createBudgetSeeder(ledger) }),
       spendSink: sink,
       authDirectory: directory,
-      pricingNames: registerDeploymentPrices(router),
+      pricingNames: pricingNamesByDeployment({ router, modelList, pricingNames: prices.pricingNames }),
+      catalogue: prices.catalogue,
       globalBudget: undefined,
       timezone: 'UTC',
       metrics: new ProxyMetrics(),

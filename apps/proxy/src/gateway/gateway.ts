@@ -1,7 +1,7 @@
-import { PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
+import { nanoUsdToUsd, nullableNanoUsdToUsd, PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
 import type { SpendEventInput } from '@tollgate/ledger';
 import { admissionError, rateLimitHeaders, type LimitBackend } from '@tollgate/limits';
-import { completionCost } from '@tollgate/pricing';
+import { completionCost, type CallWorstCaseOptions, type CountableMessage, type CountableTool, type ModelCatalogue, type PromptMeasure } from '@tollgate/pricing';
 import type { Deployment, ModelRegion, Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
@@ -10,7 +10,6 @@ import type { ProxyMetrics } from '../observability/proxy-metrics.js';
 import type { SpendSink } from '../spend/spend-sink.js';
 import { newRequestId } from './request-id.js';
 import type { BudgetEnforcement } from './budget-enforcement.js';
-import type { PromptMeasure, WorstCaseRequest } from './estimate-worst-case.js';
 import { reserveWithinBudget } from './reserve-within-budget.js';
 import { scopesOfRequest, type GlobalBudget } from './scopes-of-request.js';
 
@@ -19,6 +18,8 @@ export interface GatewayOptions {
   limiter: LimitBackend;
   spendSink: SpendSink;
   authDirectory: AuthDirectory;
+  /** This proxy's prices: the bundled catalogue plus its deployments' `model_info` overrides. */
+  catalogue: ModelCatalogue;
   /** Deployment id → catalogue name its cost is computed with. */
   pricingNames: ReadonlyMap<string, string>;
   globalBudget: GlobalBudget | undefined;
@@ -163,7 +164,7 @@ export class Gateway {
     const usage = outcome.usage;
     const deployment = outcome.deploymentId === undefined ? undefined : this.options.router.getDeployments(input.modelGroup).find((candidate) => candidate.id === outcome.deploymentId);
     const pricingName = deployment === undefined ? undefined : this.pricingNameOf(deployment);
-    const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage });
+    const cost = usage === null || pricingName === undefined ? null : completionCost({ model: pricingName, usage, catalogue: this.options.catalogue });
     const costNano = cost?.priced ? cost.costNanoUsd : null;
     if (outcome.status === 'success' && costNano === null) {
       this.options.metrics.unpriced.inc({ model_group: input.modelGroup });
@@ -180,7 +181,7 @@ export class Gateway {
       this.options.logger.warn({ requestId, scope, windowId: crossing.windowId }, 'soft_budget_crossed');
       this.options.onSoftBudgetCrossed?.({ scope, windowId: crossing.windowId });
     }
-    if (costNano !== null) this.options.metrics.spend.inc({ model_group: input.modelGroup }, costNano / 1e9);
+    if (costNano !== null) this.options.metrics.spend.inc({ model_group: input.modelGroup }, nanoUsdToUsd(costNano));
     if (usage !== null) {
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'input' }, usage.prompt_tokens);
       this.options.metrics.tokens.inc({ model_group: input.modelGroup, direction: 'output' }, usage.completion_tokens);
@@ -190,11 +191,11 @@ export class Gateway {
       const record = input.auth.key;
       const sinceLoad = (this.keySpendSinceLoad.get(record) ?? 0n) + BigInt(costNano ?? 0);
       this.keySpendSinceLoad.set(record, sinceLoad);
-      keySpendUsd = Number(record.spendNano + sinceLoad) / 1e9;
+      keySpendUsd = nanoUsdToUsd(record.spendNano + sinceLoad);
     }
     const overheadMs = admission.admitDurationMs + (performance.now() - started);
     this.options.metrics.overhead.observe({ route: input.callType }, overheadMs / 1000);
-    return { costUsd: costNano === null ? null : costNano / 1e9, keySpendUsd, overheadMs };
+    return { costUsd: nullableNanoUsdToUsd(costNano), keySpendUsd, overheadMs };
   }
 
   /** Frees the reservation of a call that produced nothing billable (refused upstream, failed before any token). */
@@ -206,17 +207,19 @@ export class Gateway {
     }
   }
 
-  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): WorstCaseRequest {
+  private worstCaseRequestOf(input: AdmissionInput, measure: PromptMeasure, maxOutputTokens: number | undefined): CallWorstCaseOptions {
+    const prompt: CallWorstCaseOptions['prompt'] =
+      input.callType === 'aembedding'
+        ? { text: input.text ?? '' }
+        : { messages: (input.messages ?? []) as CountableMessage[], tools: (input.tools ?? []) as CountableTool[] };
     return {
+      catalogue: this.options.catalogue,
       pricingModels: this.pricingModelsOf(input.modelGroup),
-      messages: input.messages,
-      tools: input.tools,
-      text: input.text,
+      prompt,
+      promptMeasure: measure,
       maxOutputTokens,
       choices: input.choices ?? 1,
       writesCache: input.writesCache ?? false,
-      embedding: input.callType === 'aembedding',
-      measure,
     };
   }
 

@@ -1,5 +1,4 @@
-import { affordableOutputTokens } from '@tollgate/pricing';
-import { promptTokensOf, type WorstCaseRequest } from './estimate-worst-case.js';
+import { affordableOutputTokens, measurePromptTokens, type CallWorstCaseOptions } from '@tollgate/pricing';
 
 /**
  * The least output per choice worth sending upstream: when the budget affords less than this beside the prompt, the
@@ -19,12 +18,19 @@ export interface AffordedOutput {
  * The per-choice output the remaining budget (`roomNano`, the least any budget in scope has left) affords, with the
  * prompt counted; undefined when a deployment's cost has no bound. Only deployments with a price constrain it.
  */
-export function affordedOutput(request: WorstCaseRequest, roomNano: number): AffordedOutput | undefined {
+export function affordedOutput(request: CallWorstCaseOptions, roomNano: number): AffordedOutput | undefined {
   let tokens: number | undefined;
   let lowered = false;
   for (const model of request.pricingModels) {
-    const prompt = promptTokensOf(request, model);
-    const call = { model, promptTokens: prompt.tokens, promptTokensEstimated: prompt.estimated, choices: request.choices, writesCache: request.writesCache };
+    const prompt = measurePromptTokens({ model, prompt: request.prompt, measure: 'counted' });
+    const call = {
+      model,
+      catalogue: request.catalogue,
+      promptTokens: prompt.tokens,
+      promptTokensEstimated: prompt.estimated,
+      choices: request.choices,
+      writesCache: request.writesCache,
+    };
     const afforded = affordableOutputTokens({ ...call, budgetNanoUsd: roomNano });
     const full = affordableOutputTokens({ ...call, budgetNanoUsd: Number.MAX_SAFE_INTEGER });
     if (afforded === undefined || full === undefined) continue;

@@ -1,8 +1,8 @@
 import { BadRequestError } from '@tollgate/core';
 import { admissionError, type AdmitResult, type LimitBackend, type ScopeLimits } from '@tollgate/limits';
+import { callWorstCase, type CallWorstCase, type CallWorstCaseOptions, type PromptMeasure } from '@tollgate/pricing';
 import { budgetRefusalError } from './budget-refusal-error.js';
 import type { BudgetEnforcement } from './budget-enforcement.js';
-import { estimateWorstCase, type PromptMeasure, type WorstCase, type WorstCaseRequest } from './estimate-worst-case.js';
 import { affordedOutput, MIN_ANSWER_TOKENS, type AffordedOutput } from './lower-max-tokens.js';
 
 /** What one admission reserves against, and how the request's worst case is described. */
@@ -17,7 +17,7 @@ export interface ReserveWithinBudgetOptions {
   /** Whether the gateway may lower the request's output (chat completions; not embeddings). */
   lowerable: boolean;
   /** The request's worst-case inputs for a prompt measure and a per-choice output limit. */
-  worstCaseRequestOf: (measure: PromptMeasure, maxOutputTokens: number | undefined) => WorstCaseRequest;
+  worstCaseRequestOf: (measure: PromptMeasure, maxOutputTokens: number | undefined) => CallWorstCaseOptions;
 }
 
 /** The limiter's answer, and what the admitted request must respect. */
@@ -29,7 +29,12 @@ export interface BudgetReservation {
   outputTokenLimit?: number;
 }
 
-const NOTHING: WorstCase = { costNano: 0, promptTokens: 0, maxOutputTokens: 0 };
+const NOTHING: CallWorstCase = { costNanoUsd: 0, dearest: undefined, promptTokens: 0, maxOutputTokens: 0, unbounded: [] };
+
+/** Why a priced deployment's cost has no bound (it has no output limit), or undefined. Unpriced ones reserve 0. */
+function unboundedMessageOf(worst: CallWorstCase): string | undefined {
+  return worst.unbounded.find((bound) => bound.reason === 'unknown_output_limit')?.message;
+}
 
 /**
  * Reserves a request's worst case against every limit in scope: one limiter round trip when it fits. When it does
@@ -43,22 +48,23 @@ export async function reserveWithinBudget(options: ReserveWithinBudgetOptions): 
   const needsEstimate = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0 || scope.tpm !== undefined);
   const hasBudgets = scopes.some((scope) => (scope.budgets?.length ?? 0) > 0);
   const exact = options.enforcement === 'exact';
-  const estimate = (measure: PromptMeasure, maxOutputTokens = requestedMaxTokens): WorstCase =>
-    needsEstimate ? estimateWorstCase(options.worstCaseRequestOf(measure, maxOutputTokens)) : NOTHING;
+  const estimate = (measure: PromptMeasure, maxOutputTokens = requestedMaxTokens): CallWorstCase =>
+    needsEstimate ? callWorstCase(options.worstCaseRequestOf(measure, maxOutputTokens)) : NOTHING;
   const affordedIn = (result: AdmitResult): AffordedOutput | undefined =>
     result.outcome === 'refused' ? affordedOutput(options.worstCaseRequestOf('counted', undefined), result.refusal.budgetRoomNano ?? 0) : undefined;
-  const admitWith = (worst: WorstCase) =>
+  const admitWith = (worst: CallWorstCase) =>
     options.limiter.admit({
       requestId: options.requestId,
       scopes,
-      reserveNano: exact ? worst.costNano : Math.min(1, worst.costNano),
+      reserveNano: exact ? worst.costNanoUsd : Math.min(1, worst.costNanoUsd),
       reserveTokens: Math.min(Number.MAX_SAFE_INTEGER, worst.promptTokens + worst.maxOutputTokens),
       nowMs: options.nowMs,
     });
 
   let worst = estimate('upper-bound');
-  if (exact && hasBudgets && worst.unboundedMessage !== undefined) {
-    throw new BadRequestError(`This request's cost cannot be reserved against its budget: ${worst.unboundedMessage}.`, { param: 'max_tokens', code: '400' });
+  const unboundedMessage = unboundedMessageOf(worst);
+  if (exact && hasBudgets && unboundedMessage !== undefined) {
+    throw new BadRequestError(`This request's cost cannot be reserved against its budget: ${unboundedMessage}.`, { param: 'max_tokens', code: '400' });
   }
   let result = await admitWith(worst);
   let afforded: AffordedOutput | undefined;
@@ -78,6 +84,6 @@ export async function reserveWithinBudget(options: ReserveWithinBudgetOptions): 
     afforded ??= affordedIn(result);
     throw budgetRefusalError({ error: admissionError(result)!, refusal: result.refusal, worstCase: worst, afforded });
   }
-  const capsOutput = exact && hasBudgets && options.lowerable && worst.costNano > 0 && result.outcome === 'admitted';
+  const capsOutput = exact && hasBudgets && options.lowerable && worst.costNanoUsd > 0 && result.outcome === 'admitted';
   return { result, loweredMaxTokens, outputTokenLimit: capsOutput ? worst.maxOutputTokens : undefined };
 }

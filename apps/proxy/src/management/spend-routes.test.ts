@@ -1,3 +1,4 @@
+import { nanoUsdToUsd, usdToNanoUsd } from '@tollgate/core';
 import { startManagementTestServer, storageTargets, uniqueId, type ManagementTestServer } from './testing-internal/management-test-server.js';
 
 interface IssuedKey {
@@ -125,9 +126,9 @@ describe.each(storageTargets())('spend routes (%s)', (target) => {
     const totals = async (groupBy: string, list: string, name: string): Promise<Record<string, number>> => {
       const report = await server.call(`/global/spend/report?${range}&group_by=${groupBy}`);
       expect(report.status).toBe(200);
-      const sums: Record<string, number> = {};
-      for (const day of report.body) for (const group of day[list]) sums[group[name]] = Math.round(((sums[group[name]] ?? 0) + group.total_spend) * 1e9) / 1e9;
-      return sums;
+      const sums: Record<string, bigint> = {};
+      for (const day of report.body) for (const group of day[list]) sums[group[name]] = (sums[group[name]] ?? 0n) + usdToNanoUsd(group.total_spend);
+      return Object.fromEntries(Object.entries(sums).map(([key, nano]) => [key, nanoUsdToUsd(nano)]));
     };
     expect(await totals('customer', 'customers', 'customer')).toEqual({ [ids.acme]: 0.15, [ids.globex]: 0.25 });
     expect(await totals('api_key', 'api_keys', 'api_key')).toEqual({ [adaRed.token]: 0.15, [bobBlue.token]: 0.25, [adaPersonal.token]: 1 });

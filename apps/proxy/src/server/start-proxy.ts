@@ -6,14 +6,14 @@ import type { Redis } from 'ioredis';
 import { hashApiKey, usdToNanoUsd } from '@tollgate/ledger';
 import { SpendOutbox } from '@tollgate/ledger/sqlite';
 import { MemoryLimitBackend, type LimitBackend } from '@tollgate/limits';
-import { Router } from '@tollgate/router';
+import { pricingRouterCatalogue, Router } from '@tollgate/router';
 import { RedisRouterStateStore } from '@tollgate/router/redis';
 import { AuthDirectory, type InvalidationMessage } from '../auth/auth-directory.js';
 import { RedisInvalidationBus } from '../auth/redis-invalidation-bus.js';
 import { describeDatabase } from './describe-database.js';
 import type { ProxyConfig } from '../config/proxy-config-schema.js';
 import { Gateway } from '../gateway/gateway.js';
-import { registerDeploymentPrices } from '../gateway/deployment-pricing.js';
+import { buildProxyModelCatalogue, pricingNamesByDeployment } from '../gateway/proxy-model-catalogue.js';
 import { createBudgetSeeder } from '../gateway/seed-budget-counter.js';
 import { createLogger, type Logger } from '../observability/create-logger.js';
 import { ProxyMetrics } from '../observability/proxy-metrics.js';
@@ -75,6 +75,8 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
   const env = options.env ?? process.env;
   const { config } = options;
   const logger = options.logger ?? createLogger();
+  // This proxy's own prices, checked before anything connects: a bad price in the config stops start-up.
+  const prices = buildProxyModelCatalogue(config.model_list);
   const masterKey = env['TOLLGATE_MASTER_KEY'] ?? env['LITELLM_MASTER_KEY'] ?? config.general_settings.master_key;
   const databaseUrl = env['DATABASE_URL'] ?? config.general_settings.database_url ?? env['TOLLGATE_DB'] ?? '.tollgate/tollgate.db';
   if (!/^[a-z]+:\/\//.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(dirname(databaseUrl), { recursive: true });
@@ -139,8 +141,9 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       ...config.router_settings,
     },
     ...(routerStateStore ? { stateStore: routerStateStore } : {}),
+    catalogue: pricingRouterCatalogue(prices.catalogue),
   });
-  const pricingNames = registerDeploymentPrices(router);
+  const pricingNames = pricingNamesByDeployment({ router, modelList: config.model_list, pricingNames: prices.pricingNames });
   let bus: RedisInvalidationBus | undefined;
   let lastStaleWarningMs = 0;
   const authDirectory = new AuthDirectory({
@@ -175,6 +178,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     limiter,
     spendSink,
     authDirectory,
+    catalogue: prices.catalogue,
     pricingNames,
     globalBudget: globalMax === undefined ? undefined : { maxBudgetNano: usdToNanoUsd(globalMax), budgetDuration: config.litellm_settings.budget_duration ?? null },
     timezone,

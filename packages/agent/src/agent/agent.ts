@@ -1,5 +1,5 @@
 import { BadRequestError, describeZodIssue } from '@tollgate/core';
-import { defaultCatalogue } from '@tollgate/pricing';
+import { defaultCatalogue, worstCaseParamsOf } from '@tollgate/pricing';
 import { providersClient } from '../client/providers-client.js';
 import { CostGuard } from '../cost/cost-guard.js';
 import type { AgentEvent } from '../run/agent-event.js';
@@ -9,7 +9,6 @@ import { runLoop } from '../run/run-loop.js';
 import type { RunOptions, RunSetup } from '../run/run-setup.js';
 import { toChatTools } from '../tool/to-chat-tools.js';
 import { agentOptionsSchema, type AgentOptions } from './agent-options.js';
-import { maxOutputTokensOf, outputChoicesOfSettings } from './model-settings.js';
 
 /**
  * A tool-calling agent that knows what it costs. `run()` calls the model, runs the tools it asks for (in parallel,
@@ -34,6 +33,8 @@ export class Agent {
     const catalogue = settings.catalogue ?? defaultCatalogue;
     const fromClient = client.pricingModels?.(settings.model) ?? [];
     const pricingModels = settings.pricingModel ? [settings.pricingModel] : fromClient.length > 0 ? fromClient : [settings.model];
+    // Output limit per call and choices, read by the same rule as the gateway's.
+    const callParams = worstCaseParamsOf(settings.modelSettings);
     this.model = settings.model;
     this.setup = {
       model: settings.model,
@@ -47,7 +48,7 @@ export class Agent {
       costGuard:
         settings.maxCostUsd === undefined
           ? undefined
-          : new CostGuard({ maxCostUsd: settings.maxCostUsd, catalogue, pricingModels, maxOutputTokens: maxOutputTokensOf(settings.modelSettings), choices: outputChoicesOfSettings(settings.modelSettings) }),
+          : new CostGuard({ maxCostUsd: settings.maxCostUsd, catalogue, pricingModels, maxOutputTokens: callParams.maxOutputTokens, choices: callParams.choices }),
       catalogue,
       pricingModels,
     };

@@ -27,15 +27,3 @@ export type ModelSettings = Partial<
 
 /** Keys the agent sets itself; a model setting may not override them. */
 export const RESERVED_SETTINGS: readonly string[] = ['model', 'messages', 'tools', 'stream', 'stream_options', 'functions'];
-
-/** The output limit the settings put on each call, if any. */
-export function maxOutputTokensOf(settings: ModelSettings): number | undefined {
-  const limit = settings.max_completion_tokens ?? settings.max_tokens;
-  return typeof limit === 'number' ? limit : undefined;
-}
-
-/** Choices each call generates: the larger of the settings' `n` and `best_of` (1 when neither is a number). */
-export function outputChoicesOfSettings(settings: ModelSettings): number {
-  const count = (value: unknown) => (typeof value === 'number' && value >= 1 ? Math.floor(value) : 1);
-  return Math.max(count(settings.n), count(settings.best_of));
-}

@@ -1,3 +1,4 @@
+import { nanoUsdToUsd, sumNanoUsd, usdToNanoUsd } from '@tollgate/core';
 import { Router } from '@tollgate/router';
 import { z } from 'zod';
 import { Agent } from '../agent/agent.js';
@@ -6,6 +7,11 @@ import { tool } from '../tool/tool.js';
 import { providersClient } from './providers-client.js';
 import { providersPricingModel } from './providers-pricing-model.js';
 import { routerClient } from './router-client.js';
+
+/** gpt-4o's price of a run's usage: 2,500 nano-USD per prompt token, 10,000 per completion token (reasoning included). */
+function gpt4oCostUsd(turns: readonly { usage: { prompt_tokens: number; completion_tokens: number } | null }[]): number {
+  return nanoUsdToUsd(sumNanoUsd(turns.map(({ usage }) => (usage?.prompt_tokens ?? 0) * 2_500 + (usage?.completion_tokens ?? 0) * 10_000)));
+}
 
 const weather = tool({
   name: 'get_weather',
@@ -32,7 +38,8 @@ describe('the agent through @tollgate/providers (mock provider, offline)', () =>
     expect(result.turns).toHaveLength(2);
     expect(result.turns[0]?.toolCalls).toBe(2);
     expect(result.turns.every((turn) => (turn.costUsd ?? 0) > 0)).toBe(true);
-    expect(result.totalCostUsd).toBeCloseTo((result.turns[0]?.costUsd ?? 0) + (result.turns[1]?.costUsd ?? 0), 12);
+    expect(usdToNanoUsd(result.totalCostUsd)).toBe(usdToNanoUsd(result.turns[0]?.costUsd ?? 0) + usdToNanoUsd(result.turns[1]?.costUsd ?? 0));
+    expect(result.totalCostUsd).toBe(gpt4oCostUsd(result.turns));
     const assistant = result.messages[1];
     expect(assistant).toMatchObject({ role: 'assistant', reasoning_content: 'Two cities, two lookups.' });
     const ids = assistant?.role === 'assistant' ? assistant.tool_calls?.map((call) => call.id) : [];
@@ -49,6 +56,7 @@ describe('the agent through @tollgate/providers (mock provider, offline)', () =>
     const text = events.flatMap((event) => (event.type === 'text-delta' ? [event.text] : [])).join('');
     expect(text).toBe('Mock reply from gpt-4o after the tool results: Lisbon: 21 C, sunny; Porto: 21 C, sunny');
     const end = events.at(-1);
+    expect(end?.type === 'run-end' && end.result.totalCostUsd).toBe(end?.type === 'run-end' && gpt4oCostUsd(end.result.turns));
     expect(end?.type === 'run-end' && end.result.totalCostUsd).toBeGreaterThan(0);
   });
 

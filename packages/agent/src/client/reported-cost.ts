@@ -1,12 +1,15 @@
-import type { OpenAIUsage } from '@tollgate/core';
-
-const NANO_USD_PER_USD = 1e9;
+import { nanoUsdToNumber, usdToNanoUsd, type OpenAIUsage } from '@tollgate/core';
 
 /** USD as integer nano-USD, or null for anything that is not a finite, non-negative amount. */
 function toNanoUsd(value: unknown): number | null {
-  const usd = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  if (typeof usd !== 'number' || !Number.isFinite(usd) || usd < 0) return null;
-  return Math.round(usd * NANO_USD_PER_USD);
+  if (typeof value !== 'number' && (typeof value !== 'string' || value.trim() === '')) return null;
+  try {
+    const amount = usdToNanoUsd(value);
+    return amount < 0n ? null : nanoUsdToNumber(amount);
+  } catch {
+    // Not a finite decimal amount (or absurdly large): the call counts as unreported, and is priced from its usage.
+    return null;
+  }
 }
 
 /**

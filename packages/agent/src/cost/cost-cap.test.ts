@@ -1,12 +1,11 @@
-import { BadRequestError, BudgetExceededError } from '@tollgate/core';
-import { countTokens, ModelCatalogue, worstCaseCost } from '@tollgate/pricing';
+import { BadRequestError, BudgetExceededError, usdToNanoUsd } from '@tollgate/core';
+import { countTokens, ModelCatalogue, worstCaseCost, worstCaseParamsOf } from '@tollgate/pricing';
 import { z } from 'zod';
 import { Agent } from '../agent/agent.js';
 import type { ModelClient } from '../client/model-client.js';
 import { MaxCostExceededError } from '../errors/max-cost-exceeded-error.js';
 import { scriptedModel, type ScriptedTurn } from '../testing/scripted-model.js';
 import { tool } from '../tool/tool.js';
-import { outputChoicesOfSettings } from '../agent/model-settings.js';
 import { CostGuard } from './cost-guard.js';
 
 // A test price: $10 per 1M input tokens, $20 per 1M output tokens, at most 500 output tokens per call.
@@ -41,13 +40,13 @@ describe('maxCostUsd', () => {
     // It stopped only because the next call's bound did not fit.
     expect(result.totalCostUsd + nextCallWorstCaseUsd).toBeGreaterThan(maxCostUsd);
     // Every call made was affordable at its worst case, given what had been spent before it.
-    let spentNanoUsd = 0;
+    let spentNanoUsd = 0n;
     model.calls.forEach((call, index) => {
       const count = countTokens({ model: 'test/priced', messages: call.request.messages, tools: (call.request.tools ?? []) as never });
       const bound = worstCaseCost({ model: 'test/priced', catalogue, promptTokens: count.tokens, promptTokensEstimated: count.estimated });
       if (!bound.bounded) throw new Error(bound.message);
-      expect(spentNanoUsd + bound.costNanoUsd).toBeLessThanOrEqual(maxCostUsd * 1e9);
-      spentNanoUsd += Math.round((result.turns[index]?.costUsd ?? 0) * 1e9);
+      expect(spentNanoUsd + BigInt(bound.costNanoUsd)).toBeLessThanOrEqual(usdToNanoUsd(maxCostUsd));
+      spentNanoUsd += usdToNanoUsd(result.turns[index]?.costUsd ?? 0);
     });
     expect((error as MaxCostExceededError).message).toMatch(/stopped before its next model call: it could cost up to \$0\.01/);
   });
@@ -118,13 +117,13 @@ describe('maxCostUsd', () => {
 
   it('bounds every choice a call generates (modelSettings.n), with the same rule as the gateway', () => {
     const guard = (choices: number) => new CostGuard({ maxCostUsd: 1, catalogue, pricingModels: ['test/priced'], maxOutputTokens: undefined, choices });
-    const request = { messages: [{ role: 'user' as const, content: 'hi' }], tools: [], spentNanoUsd: 0 };
+    const request = { messages: [{ role: 'user' as const, content: 'hi' }], tools: [], spentNanoUsd: 0n };
     const one = guard(1).checkNextCall(request).worstCase;
     const three = guard(3).checkNextCall(request).worstCase;
     // 2 more choices × 500 output tokens × $0.00002
-    expect(three.costNanoUsd - one.costNanoUsd).toBe(2 * 500 * 20_000);
+    expect(three.costNanoUsd - one.costNanoUsd).toBe(BigInt(2 * 500 * 20_000));
     expect(three.maxOutputTokens).toBe(1_500);
-    expect(outputChoicesOfSettings({ n: 3 })).toBe(3);
-    expect(outputChoicesOfSettings({ best_of: 4, n: 2 })).toBe(4);
+    expect(worstCaseParamsOf({ n: 3 }).choices).toBe(3);
+    expect(worstCaseParamsOf({ best_of: 4, n: 2 }).choices).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
-import { BadRequestError, type ChatMessage, type ChatTool } from '@tollgate/core';
-import { countTokens, promptWritesCache, worstCaseCost, type ModelCatalogue, type WorstCaseCost } from '@tollgate/pricing';
+import { BadRequestError, nanoUsdToUsd, usdToNanoUsd, type ChatMessage, type ChatTool, type NanoUsd } from '@tollgate/core';
+import { callWorstCase, type ModelCatalogue, type UnboundedWorstCase } from '@tollgate/pricing';
 
 /** What the guard is built from. */
 export interface CostGuardOptions {
@@ -16,8 +16,8 @@ export interface CostGuardOptions {
 
 /** The bound of the next call, and what it is made of. */
 export interface NextCallWorstCase {
-  /** Upper bound of the call's cost, integer nano-USD. */
-  readonly costNanoUsd: number;
+  /** Upper bound of the call's cost, nano-USD. */
+  readonly costNanoUsd: NanoUsd;
   /** The catalogue name whose prices gave the bound. */
   readonly pricingModel: string;
   /** Prompt tokens assumed (counted, plus a margin when the count is an estimate). */
@@ -29,57 +29,62 @@ export interface NextCallWorstCase {
 /** The guard's verdict on the next call. */
 export type NextCallVerdict = { allowed: boolean; worstCase: NextCallWorstCase };
 
-const NANO_USD_PER_USD = 1e9;
-
-function cannotEnforce(bound: Extract<WorstCaseCost, { bounded: false }>): BadRequestError {
+function cannotEnforce(bound: UnboundedWorstCase): BadRequestError {
   const hint = bound.reason === 'unpriced' ? ' (register one, or set pricingModel)' : ' (set modelSettings.max_tokens)';
   return new BadRequestError(`maxCostUsd cannot be enforced: ${bound.message}${hint}.`, { param: 'maxCostUsd' });
 }
 
 /**
  * Keeps a run under `maxCostUsd`: before each model call it bounds that call's cost with @tollgate/pricing's
- * `worstCaseCost` (the gateway's rule too) and refuses the call when spent + bound would pass the cap. Fails closed:
+ * `callWorstCase` (the gateway's rule too) and refuses the call when spent + bound would pass the cap. Fails closed:
  * a model it cannot bound (no price, no output limit) is refused when the guard is built, not discovered mid-run.
  */
 export class CostGuard {
-  readonly maxCostNanoUsd: number;
+  readonly maxCostNanoUsd: NanoUsd;
   private readonly options: CostGuardOptions;
 
   constructor(options: CostGuardOptions) {
     this.options = options;
-    this.maxCostNanoUsd = Math.round(options.maxCostUsd * NANO_USD_PER_USD);
-    for (const pricingModel of options.pricingModels) {
-      const bound = worstCaseCost({ model: pricingModel, catalogue: options.catalogue, promptTokens: 0, maxOutputTokens: options.maxOutputTokens });
-      if (!bound.bounded) throw cannotEnforce(bound);
-    }
+    this.maxCostNanoUsd = usdToNanoUsd(options.maxCostUsd);
+    const empty = this.worstCaseOf({ messages: [], tools: [] });
+    const unbounded = empty.unbounded[0];
+    if (unbounded !== undefined) throw cannotEnforce(unbounded);
   }
 
   /** Whether a call with this prompt may be made after `spentNanoUsd`, and its worst case. */
-  checkNextCall(request: { messages: readonly ChatMessage[]; tools: readonly ChatTool[]; spentNanoUsd: number }): NextCallVerdict {
-    const { catalogue, maxOutputTokens, choices } = this.options;
+  checkNextCall(request: { messages: readonly ChatMessage[]; tools: readonly ChatTool[]; spentNanoUsd: bigint }): NextCallVerdict {
+    const worst = this.worstCaseOf(request);
+    const unbounded = worst.unbounded[0];
+    if (unbounded !== undefined) throw cannotEnforce(unbounded);
+    const dearest = worst.dearest;
+    if (!dearest) throw new BadRequestError('maxCostUsd cannot be enforced: no pricing model.', { param: 'maxCostUsd' });
+    const worstCase: NextCallWorstCase = {
+      costNanoUsd: BigInt(dearest.costNanoUsd) as NanoUsd,
+      pricingModel: dearest.model,
+      promptTokens: dearest.promptTokens,
+      maxOutputTokens: dearest.outputTokens,
+    };
+    return { allowed: request.spentNanoUsd + worstCase.costNanoUsd <= this.maxCostNanoUsd, worstCase };
+  }
+
+  /** The cap in USD, for messages. */
+  get maxCostUsd(): number {
+    return nanoUsdToUsd(this.maxCostNanoUsd);
+  }
+
+  private worstCaseOf(request: { messages: readonly ChatMessage[]; tools: readonly ChatTool[] }) {
+    const { catalogue, pricingModels, maxOutputTokens, choices } = this.options;
     const tools = request.tools.map((tool) => ({
       type: tool.type,
       function: { name: tool.function.name, description: tool.function.description ?? undefined, parameters: tool.function.parameters ?? undefined },
+      ...(tool.cache_control == null ? {} : { cache_control: tool.cache_control }),
     }));
-    const writesCache = promptWritesCache({ messages: request.messages, tools: request.tools });
-    let dearest: NextCallWorstCase | undefined;
-    for (const pricingModel of this.options.pricingModels) {
-      const count = countTokens({ model: pricingModel, messages: request.messages, tools });
-      const bound = worstCaseCost({
-        model: pricingModel,
-        catalogue,
-        promptTokens: count.tokens,
-        promptTokensEstimated: count.estimated,
-        maxOutputTokens,
-        choices,
-        writesCache,
-      });
-      if (!bound.bounded) throw cannotEnforce(bound);
-      if (!dearest || bound.costNanoUsd > dearest.costNanoUsd) {
-        dearest = { costNanoUsd: bound.costNanoUsd, pricingModel, promptTokens: bound.promptTokens, maxOutputTokens: bound.outputTokens };
-      }
-    }
-    if (!dearest) throw new BadRequestError('maxCostUsd cannot be enforced: no pricing model.', { param: 'maxCostUsd' });
-    return { allowed: request.spentNanoUsd + dearest.costNanoUsd <= this.maxCostNanoUsd, worstCase: dearest };
+    return callWorstCase({
+      catalogue,
+      pricingModels,
+      prompt: { messages: request.messages, tools },
+      maxOutputTokens,
+      ...(choices === undefined ? {} : { choices }),
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { ProviderError, type ChatMessage } from '@tollgate/core';
+import { nanoUsdToUsd, ProviderError, type ChatMessage, type NanoUsd } from '@tollgate/core';
 import type { ModelReply, ModelRequest } from '../client/model-client.js';
 import { costOfUsage } from '../cost/cost-of-usage.js';
 import { MaxCostExceededError } from '../errors/max-cost-exceeded-error.js';
@@ -8,8 +8,6 @@ import { RunState } from './run-state.js';
 import type { RunOptions, RunSetup } from './run-setup.js';
 import { runToolCalls } from './run-tool-calls.js';
 import { toAssistantMessage } from './to-assistant-message.js';
-
-const NANO_USD_PER_USD = 1e9;
 
 /** How the loop calls the model: streamed (deltas become events) or not. */
 export interface LoopMode {
@@ -93,15 +91,15 @@ function guardCost(
   setup: RunSetup,
   state: RunState,
   request: ModelRequest,
-): { worstCaseNanoUsd?: number; error?: MaxCostExceededError } {
+): { worstCaseNanoUsd?: NanoUsd; error?: MaxCostExceededError } {
   if (!setup.costGuard) return {};
   const verdict = setup.costGuard.checkNextCall({ messages: request.messages, tools: setup.chatTools, spentNanoUsd: state.spentNanoUsd });
   const { worstCase } = verdict;
   if (verdict.allowed) return { worstCaseNanoUsd: worstCase.costNanoUsd };
   const error = new MaxCostExceededError({
-    maxCostUsd: setup.costGuard.maxCostNanoUsd / NANO_USD_PER_USD,
-    spentUsd: state.spentNanoUsd / NANO_USD_PER_USD,
-    nextCallWorstCaseUsd: worstCase.costNanoUsd / NANO_USD_PER_USD,
+    maxCostUsd: nanoUsdToUsd(setup.costGuard.maxCostNanoUsd),
+    spentUsd: nanoUsdToUsd(state.spentNanoUsd),
+    nextCallWorstCaseUsd: nanoUsdToUsd(worstCase.costNanoUsd),
     pricingModel: worstCase.pricingModel,
     promptTokens: worstCase.promptTokens,
     maxOutputTokens: worstCase.maxOutputTokens,

@@ -1,7 +1,5 @@
-import type { ChatMessage, FinishReason, OpenAIUsage } from '@tollgate/core';
+import { nanoUsd, nanoUsdToUsd, nullableNanoUsdToUsd, ZERO_NANO_USD, type ChatMessage, type FinishReason, type NanoUsd, type OpenAIUsage } from '@tollgate/core';
 import type { AgentRunResult, AgentTurn, RunUsage, StopReason } from './agent-run-result.js';
-
-const NANO_USD_PER_USD = 1e9;
 
 /** What the loop records about one model call. */
 export interface TurnRecord {
@@ -9,7 +7,7 @@ export interface TurnRecord {
   /** The call's cost, nano-USD; null when unpriced. */
   readonly costNanoUsd: number | null;
   /** The bound the cost cap assumed before the call, nano-USD (counted as spent when the call is unpriced). */
-  readonly worstCaseNanoUsd: number | undefined;
+  readonly worstCaseNanoUsd: NanoUsd | undefined;
   readonly finishReason: FinishReason | null;
   readonly toolCalls: number;
   readonly model: string | undefined;
@@ -23,8 +21,8 @@ export interface TurnRecord {
 export class RunState {
   readonly messages: ChatMessage[];
   private readonly turns: AgentTurn[] = [];
-  private pricedNanoUsd = 0;
-  private unpricedWorstCaseNanoUsd = 0;
+  private pricedNanoUsd: NanoUsd = ZERO_NANO_USD;
+  private unpricedWorstCaseNanoUsd: NanoUsd = ZERO_NANO_USD;
   private unpricedTurns = 0;
 
   constructor(input: readonly ChatMessage[]) {
@@ -36,26 +34,26 @@ export class RunState {
   }
 
   /** Spent, for the cost cap: priced turns at their cost, unpriced ones at the worst case assumed before them. */
-  get spentNanoUsd(): number {
-    return this.pricedNanoUsd + this.unpricedWorstCaseNanoUsd;
+  get spentNanoUsd(): NanoUsd {
+    return nanoUsd(this.pricedNanoUsd + this.unpricedWorstCaseNanoUsd);
   }
 
   get totalCostUsd(): number {
-    return this.pricedNanoUsd / NANO_USD_PER_USD;
+    return nanoUsdToUsd(this.pricedNanoUsd);
   }
 
   /** Records a model call; returns its entry. */
   addTurn(record: TurnRecord): AgentTurn {
     if (record.costNanoUsd === null) {
       this.unpricedTurns++;
-      this.unpricedWorstCaseNanoUsd += record.worstCaseNanoUsd ?? 0;
+      this.unpricedWorstCaseNanoUsd = nanoUsd(this.unpricedWorstCaseNanoUsd + (record.worstCaseNanoUsd ?? 0n));
     } else {
-      this.pricedNanoUsd += record.costNanoUsd;
+      this.pricedNanoUsd = nanoUsd(this.pricedNanoUsd + BigInt(record.costNanoUsd));
     }
     const turn: AgentTurn = {
       turn: this.turns.length + 1,
       usage: record.usage,
-      costUsd: record.costNanoUsd === null ? null : record.costNanoUsd / NANO_USD_PER_USD,
+      costUsd: nullableNanoUsdToUsd(record.costNanoUsd),
       finishReason: record.finishReason,
       toolCalls: record.toolCalls,
       model: record.model,

@@ -1,4 +1,4 @@
-import type { FinishReason, OpenAIUsage, ResponseMessage, ThinkingBlock } from '@tollgate/core';
+import { nanoUsdToNumber, usdToNanoUsd, type FinishReason, type OpenAIUsage, type ResponseMessage, type ThinkingBlock } from '@tollgate/core';
 import type { ModelCallOptions, ModelClient, ModelReply, ModelRequest, ModelStreamPart } from '../client/model-client.js';
 
 /** A tool call a scripted turn makes. */
@@ -51,7 +51,6 @@ export interface ScriptedModelOptions {
 }
 
 const CHARACTERS_PER_TOKEN = 4;
-const NANO_USD_PER_USD = 1e9;
 
 /** A model client that replays scripted turns and records every call: the agent's test double. */
 export class ScriptedModel implements ModelClient {
@@ -122,7 +121,7 @@ function replyOf(turn: ScriptedTurn, request: ModelRequest, callIndex: number): 
     message,
     finishReason: turn.finishReason ?? (message.tool_calls ? 'tool_calls' : 'stop'),
     usage,
-    costNanoUsd: turn.costUsd === undefined ? null : Math.round(turn.costUsd * NANO_USD_PER_USD),
+    costNanoUsd: turn.costUsd === undefined ? null : nanoUsdToNumber(usdToNanoUsd(turn.costUsd)),
     model: request.model,
     warnings: [],
   };

@@ -1,6 +1,6 @@
 import { BadRequestError } from '@tollgate/core';
 import { parseDuration } from '../budget-window/parse-duration.js';
-import { MAX_NANO_USD } from '../money/nano-usd.js';
+import { MAX_NANO_USD } from '@tollgate/core';
 import type { BudgetLimit, ModelBudget } from './json-columns.js';
 
 /** Store-level guards: the proxy validates request bodies, these keep the tables consistent whoever writes. */

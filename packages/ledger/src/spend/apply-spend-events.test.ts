@@ -1,5 +1,5 @@
 import { KeyStore } from '../keys/key-store.js';
-import { usdToNanoUsd } from '../money/nano-usd.js';
+import { usdToNanoUsd } from '@tollgate/core';
 import { TeamMemberStore } from '../teams/team-member-store.js';
 import { TeamStore } from '../teams/team-store.js';
 import { UserStore } from '../users/user-store.js';

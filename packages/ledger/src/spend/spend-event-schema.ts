@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nanoUsdStringSchema } from '../money/nano-usd-schema.js';
+import { nanoUsdStringSchema } from '@tollgate/core';
 
 /**
  * The spend event: what the proxy emits once per finished call and `applySpendEvents` books. It is a durable format

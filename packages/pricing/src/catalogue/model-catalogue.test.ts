@@ -1,5 +1,7 @@
 import { BadRequestError, NotFoundError, TollgateError } from '@tollgate/core';
 import { ModelCatalogue } from './model-catalogue.js';
+import { createModelCatalogue } from './create-model-catalogue.js';
+import { completionCost } from '../cost/completion-cost.js';
 import {
   getContextWindow,
   getMaxTokens,
@@ -225,5 +227,21 @@ describe('loading', () => {
     const info = new ModelCatalogue({ load: () => data }).getModelInfo('test/one');
     expect(Object.isFrozen(info)).toBe(true);
     expect(Object.isFrozen(info.nanoUsdPerMillionTokens)).toBe(true);
+  });
+});
+
+describe('a catalogue object', () => {
+  it('looks models up and prices calls at its own prices only', () => {
+    const mine = createModelCatalogue({ models: { 'acme/house': { input_cost_per_token: 0.000001, output_cost_per_token: 0.000003 } } });
+    const usage = { prompt_tokens: 1_000, completion_tokens: 10, total_tokens: 1_010 };
+    expect(mine.lookup('acme/house')?.nanoUsdPerMillionTokens).toMatchObject({ input: 1_000_000_000, output: 3_000_000_000 });
+    // 1,000 × 1,000 + 10 × 3,000 nano-USD
+    expect(mine.costOf('acme/house', usage)).toMatchObject({ priced: true, costNanoUsd: 1_030_000, costUsd: 0.00103 });
+    expect(createModelCatalogue().costOf('acme/house', usage)).toMatchObject({ priced: false, reason: 'unknown_model' });
+    expect(mine.costOf('gpt-4o', usage)).toEqual(completionCost({ model: 'gpt-4o', usage }));
+  });
+
+  it('registers its models all or nothing, naming the bad field', () => {
+    expect(() => createModelCatalogue({ models: { ok: { input_cost_per_token: 0.000001 }, bad: { input_cost_per_token: 1e-17 } } })).toThrow(/bad\.model_info\.input_cost_per_token/);
   });
 });

@@ -1,3 +1,6 @@
+import { costInCatalogue } from '../cost/cost-in-catalogue.js';
+import type { CostResult } from '../cost/cost-result.js';
+import type { PriceableUsage } from '../cost/priceable-usage.js';
 import { compactCatalogueSchema, type CompactCatalogue, type CompactEntry } from './catalogue-schema.js';
 import { mergeEntry, parseCustomModelInfo, type CustomModelInfo } from './custom-model-info.js';
 import { loadGeneratedCatalogue } from './load-generated-catalogue.js';
@@ -86,6 +89,19 @@ export class ModelCatalogue {
   findModelInfo(name: string): ModelInfo | undefined {
     const lookup = this.findModel(name);
     return lookup.found ? lookup.info : undefined;
+  }
+
+  /** The model's info, or undefined when the name does not resolve (same as {@link findModelInfo}). */
+  lookup(name: string): ModelInfo | undefined {
+    return this.findModelInfo(name);
+  }
+
+  /**
+   * The exact cost of a call at this catalogue's prices, in integer nano-USD (see `completionCost`): `{priced: false}`
+   * for an unknown or unpriced model, never a silent 0.
+   */
+  costOf(model: string, usage: PriceableUsage): CostResult {
+    return costInCatalogue(this, model, usage);
   }
 
   /** The model's info. Throws {@link UnknownModelError} (404) when the name is unknown or ambiguous. */

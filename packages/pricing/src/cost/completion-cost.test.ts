@@ -1,4 +1,4 @@
-import { BadRequestError, type OpenAIUsage } from '@tollgate/core';
+import { BadRequestError, nanoUsdToUsd, type OpenAIUsage } from '@tollgate/core';
 import { completionCost } from './completion-cost.js';
 import type { CostResult, PricedCost } from './cost-result.js';
 
@@ -160,7 +160,7 @@ describe('completionCost against hand-computed values', () => {
   ])('%s', (_name, model, usage, expectedNanoUsd) => {
     const result = priced(completionCost({ model, usage }));
     expect(result.costNanoUsd).toBe(expectedNanoUsd);
-    expect(result.costUsd).toBeCloseTo(expectedNanoUsd / 1e9, 12);
+    expect(result.costUsd).toBe(nanoUsdToUsd(expectedNanoUsd));
     // Exact total: the femto-USD sum of the buckets equals the nano-USD total here (no sub-nano remainder).
     expect(result.costFemtoUsd).toBe(BigInt(expectedNanoUsd) * 1_000_000n);
   });

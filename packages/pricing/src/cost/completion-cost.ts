@@ -1,8 +1,8 @@
 import { defaultCatalogue } from '../catalogue/default-catalogue.js';
 import type { ModelCatalogue } from '../catalogue/model-catalogue.js';
 import type { CostResult } from './cost-result.js';
-import { priceUsage } from './price-usage.js';
-import { toBucketedUsage, type PriceableUsage } from './priceable-usage.js';
+import { costInCatalogue } from './cost-in-catalogue.js';
+import type { PriceableUsage } from './priceable-usage.js';
 
 /** Options of {@link completionCost}. */
 export interface CompletionCostOptions {
@@ -20,19 +20,5 @@ export interface CompletionCostOptions {
  * unpriced model gives `{priced: false, reason}` — never a silent 0. Throws BadRequestError for malformed usage.
  */
 export function completionCost(options: CompletionCostOptions): CostResult {
-  const catalogue = options.catalogue ?? defaultCatalogue;
-  const usage = toBucketedUsage(options.usage);
-  const lookup = catalogue.findModel(options.model);
-  if (!lookup.found) {
-    const ambiguous = lookup.reason === 'ambiguous';
-    return {
-      priced: false,
-      model: options.model,
-      reason: ambiguous ? 'ambiguous_model' : 'unknown_model',
-      message: ambiguous
-        ? `Model "${options.model}" is listed under several providers (${lookup.candidates.join(', ')}); name one.`
-        : `Model "${options.model}" is not in the price catalogue and has no registered price.`,
-    };
-  }
-  return priceUsage(lookup.info, usage);
+  return costInCatalogue(options.catalogue ?? defaultCatalogue, options.model, options.usage);
 }

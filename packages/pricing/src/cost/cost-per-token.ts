@@ -1,4 +1,4 @@
-import { BadRequestError } from '@tollgate/core';
+import { BadRequestError, nanoUsdToUsd } from '@tollgate/core';
 import type { ModelCatalogue } from '../catalogue/model-catalogue.js';
 import { completionCost } from './completion-cost.js';
 import type { CostBucket, UnpricedCost } from './cost-result.js';
@@ -83,7 +83,7 @@ export function costPerToken(options: CostPerTokenOptions): PricedTokenCost | Un
     model: result.model,
     promptCostNanoUsd,
     completionCostNanoUsd,
-    promptCostUsd: promptCostNanoUsd / 1e9,
-    completionCostUsd: completionCostNanoUsd / 1e9,
+    promptCostUsd: nanoUsdToUsd(promptCostNanoUsd),
+    completionCostUsd: nanoUsdToUsd(completionCostNanoUsd),
   };
 }

@@ -1,3 +1,4 @@
+import { nanoUsdToNumber, nanoUsdToUsd } from '@tollgate/core';
 import type { ModelInfo } from '../catalogue/model-info.js';
 import type { CostBucket, CostLine, CostResult } from './cost-result.js';
 import type { BucketedUsage } from './priceable-usage.js';
@@ -8,11 +9,6 @@ const FEMTO_PER_NANO = 1_000_000n;
 /** Rounds a non-negative femto-USD amount to nano-USD, half up. The only rounding in the package. */
 export function femtoToNanoUsd(femtoUsd: bigint): bigint {
   return (femtoUsd + FEMTO_PER_NANO / 2n) / FEMTO_PER_NANO;
-}
-
-function nanoUsdToNumber(nanoUsd: bigint): number {
-  if (nanoUsd > BigInt(Number.MAX_SAFE_INTEGER)) throw new RangeError(`cost ${nanoUsd} nano-USD is beyond 2^53`);
-  return Number(nanoUsd);
 }
 
 /**
@@ -61,7 +57,7 @@ export function priceUsage(info: ModelInfo, usage: Required<BucketedUsage>): Cos
     model: info.key,
     provider: info.provider,
     costNanoUsd,
-    costUsd: costNanoUsd / 1e9,
+    costUsd: nanoUsdToUsd(costNanoUsd),
     costFemtoUsd: totalFemtoUsd,
     tierAboveInputTokens: resolved.tierAboveInputTokens,
     breakdown,

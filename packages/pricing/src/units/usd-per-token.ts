@@ -59,3 +59,11 @@ export function usdPerTokenToNanoUsdPerMillion(price: number | string): PriceCon
   if (value > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, reason: `${price} USD/token is too large` };
   return { ok: true, nanoUsdPerMillionTokens: Number(value) };
 }
+
+/**
+ * The inverse, for comparisons only (cost-based routing): integer nano-USD per 1M tokens as the nearest USD-per-token
+ * number. Read from its exact decimal text, so it is the same number a config's `2.5e-6` parses to.
+ */
+export function nanoUsdPerMillionToUsdPerToken(nanoUsdPerMillionTokens: number): number {
+  return Number(`${nanoUsdPerMillionTokens}e-${SCALE_DIGITS}`);
+}

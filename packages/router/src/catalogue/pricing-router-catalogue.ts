@@ -1,8 +1,7 @@
-import { countTokens, defaultCatalogue, type ModelCatalogue } from '@tollgate/pricing';
+import { countTokens, defaultCatalogue, nanoUsdPerMillionToUsdPerToken, type CountableMessage, type ModelCatalogue } from '@tollgate/pricing';
 import type { RouterCatalogue } from './router-catalogue.js';
 
-/** The catalogue stores prices as integer nano-USD per 1M tokens, i.e. 1e-15 USD per token. */
-const NANO_USD_PER_MILLION_TOKENS_PER_USD_PER_TOKEN = 1e15;
+const usdPerToken = (price: number | undefined) => (price === undefined ? undefined : nanoUsdPerMillionToUsdPerToken(price));
 
 /**
  * The router's catalogue backed by `@tollgate/pricing` (the bundled catalogue plus models registered with
@@ -16,10 +15,8 @@ export function pricingRouterCatalogue(catalogue: ModelCatalogue = defaultCatalo
       const prices = info.nanoUsdPerMillionTokens;
       return {
         maxInputTokens: info.maxInputTokens,
-        inputCostPerToken:
-          prices?.input !== undefined ? prices.input / NANO_USD_PER_MILLION_TOKENS_PER_USD_PER_TOKEN : undefined,
-        outputCostPerToken:
-          prices?.output !== undefined ? prices.output / NANO_USD_PER_MILLION_TOKENS_PER_USD_PER_TOKEN : undefined,
+        inputCostPerToken: usdPerToken(prices?.input),
+        outputCostPerToken: usdPerToken(prices?.output),
       };
     },
     countPromptTokens({ model, messages }) {

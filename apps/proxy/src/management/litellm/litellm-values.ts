@@ -1,5 +1,5 @@
+import { nanoUsdToUsd, nullableNanoUsdToUsd } from '@tollgate/core';
 import type { BudgetLimit, ModelBudget } from '@tollgate/ledger';
-import { nanoUsdToUsd, nullableNanoUsdToUsd } from '@tollgate/ledger';
 
 /** Small converters shared by the LiteLLM-shaped serializers (USD numbers, ISO strings, snake_case). */
 

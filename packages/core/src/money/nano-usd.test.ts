@@ -1,4 +1,6 @@
-import { MAX_NANO_USD, nanoUsdToUsd, usdToNanoUsd } from './nano-usd.js';
+import { MAX_NANO_USD } from './nano-usd.js';
+import { nanoUsdToUsd } from './nano-usd-to-usd.js';
+import { usdToNanoUsd } from './usd-to-nano-usd.js';
 import { nanoUsdStringSchema } from './nano-usd-schema.js';
 
 describe('usdToNanoUsd', () => {

@@ -1,14 +1,4 @@
-/**
- * Money in the ledger is an integer count of nano-USD (1 USD = 1e9 nano-USD), held as `bigint` in TypeScript and
- * BIGINT in the database, so sums are exact. USD numbers exist only at the API edge (LiteLLM shows `spend`,
- * `max_budget` as USD floats).
- */
-
-/** Nano-USD in one US dollar. */
-export const NANO_USD_PER_USD = 1_000_000_000n;
-
-/** The largest amount a BIGINT column holds (about 9.2 billion USD). */
-export const MAX_NANO_USD = 2n ** 63n - 1n;
+import { MAX_NANO_USD, type NanoUsd } from './nano-usd.js';
 
 const DECIMAL_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
@@ -18,7 +8,7 @@ const DECIMAL_PATTERN = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
  * Digits past the ninth decimal place round half away from zero. Throws RangeError on NaN, Infinity, malformed
  * text, or an amount beyond BIGINT.
  */
-export function usdToNanoUsd(value: number | string): bigint {
+export function usdToNanoUsd(value: number | string): NanoUsd {
   if (typeof value === 'number' && !Number.isFinite(value)) {
     throw new RangeError(`USD amount must be a finite number, got ${value}`);
   }
@@ -43,22 +33,5 @@ export function usdToNanoUsd(value: number | string): bigint {
     if ((digits % divisor) * 2n >= divisor) magnitude += 1n;
   }
   if (magnitude > MAX_NANO_USD) throw new RangeError(`USD amount out of range: ${text}`);
-  return sign === '-' ? -magnitude : magnitude;
-}
-
-/**
- * Converts nano-USD to the nearest USD number, for responses only (never sum the result). Goes through the exact
- * decimal text so that 300000000n shows as 0.3, not 0.30000000000000004.
- */
-export function nanoUsdToUsd(nanoUsd: bigint): number {
-  const negative = nanoUsd < 0n;
-  const magnitude = negative ? -nanoUsd : nanoUsd;
-  const whole = magnitude / NANO_USD_PER_USD;
-  const fraction = (magnitude % NANO_USD_PER_USD).toString().padStart(9, '0');
-  return Number(`${negative ? '-' : ''}${whole}.${fraction}`);
-}
-
-/** Like {@link nanoUsdToUsd}, passing null through (an unset budget stays null). */
-export function nullableNanoUsdToUsd(nanoUsd: bigint | null): number | null {
-  return nanoUsd === null ? null : nanoUsdToUsd(nanoUsd);
+  return (sign === '-' ? -magnitude : magnitude) as NanoUsd;
 }
