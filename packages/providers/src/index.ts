@@ -5,6 +5,18 @@ export type { ChatCompletionResult } from './completion/chat-completion-result.j
 export type { ChatCompletionStream } from './completion/chat-completion-stream.js';
 export type { CallOptions } from './completion/call-options.js';
 export type { CallMetadata } from './completion/call-metadata.js';
+export { responses, type ResponsesRequest, type ResponsesOptions, type ResponsesStream } from './responses/responses.js';
+
+// Chat ↔ Responses translation, as pure functions (the proxy's /v1/responses uses them too).
+export { responsesRequestToChat, inputItemsOf, type ResponsesToChatOptions } from './translate/responses/responses-request-to-chat.js';
+export { inputItemsToMessages } from './translate/responses/input-items-to-messages.js';
+export { chatRequestToResponses, messagesToInputItems } from './translate/responses/chat-request-to-responses.js';
+export { chatCompletionToResponse, outputItemsOf } from './translate/responses/chat-completion-to-response.js';
+export { responseToChatCompletion } from './translate/responses/response-to-chat-completion.js';
+export { createResponsesStreamTranslator, type ResponsesStreamTranslator } from './translate/responses/chat-stream-to-response-events.js';
+export { responseShell, type ResponseIdentity } from './translate/responses/response-shell.js';
+export { responsesUsageOf, chatUsageOf } from './translate/responses/responses-usage-of.js';
+export { randomResponseId, type NewResponseId } from './translate/responses/response-ids.js';
 
 // From @tollgate/core, so that a caller who installs only this package can name what calls take, return and throw.
 export type {
