@@ -1,0 +1,27 @@
+import type { Kysely, Migration } from 'kysely';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+/**
+ * Responses kept for `GET /v1/responses/{id}` and `previous_response_id` (OpenAI's `store`, default true): the
+ * Response as answered, the input items of its turn, and who made it (key id and team), so a key reads only its
+ * own tenant's responses.
+ */
+export const storedResponsesMigration: Migration = {
+  async up(db: Kysely<any>): Promise<void> {
+    await db.schema
+      .createTable('stored_responses')
+      .addColumn('response_id', 'text', (column) => column.primaryKey())
+      .addColumn('key_id', 'text')
+      .addColumn('team_id', 'text')
+      .addColumn('previous_response_id', 'text')
+      .addColumn('input_items', 'text', (column) => column.notNull())
+      .addColumn('response', 'text', (column) => column.notNull())
+      .addColumn('created_at', 'bigint', (column) => column.notNull())
+      .execute();
+    await db.schema.createIndex('stored_responses_created_at').on('stored_responses').column('created_at').execute();
+  },
+  async down(db: Kysely<any>): Promise<void> {
+    await db.schema.dropTable('stored_responses').ifExists().execute();
+  },
+};
