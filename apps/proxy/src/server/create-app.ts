@@ -10,6 +10,8 @@ import { trackRequest } from '../observability/track-request.js';
 import { createHealthRoutes } from '../routes/health-routes.js';
 import { createHealthProbeHandler } from '../routes/health-probe-route.js';
 import { createModelsRoutes } from '../routes/models-routes.js';
+import { createStoredResponseRoutes } from '../routes/responses/stored-response-routes.js';
+import type { StoredResponseStore } from '@tollgate/ledger';
 import type { ManagementContext } from './proxy-context.js';
 
 export interface CreateAppOptions {
@@ -19,7 +21,9 @@ export interface CreateAppOptions {
   metrics: ProxyMetrics;
   maxRequestBytes: number;
   /** The LLM route handlers, shared with the fast path. */
-  llm: { chat: LlmHandler; embeddings: LlmHandler };
+  llm: { chat: LlmHandler; embeddings: LlmHandler; responses: LlmHandler };
+  /** Responses kept with `store: true`, read back by `/v1/responses/{id}`. */
+  storedResponses: StoredResponseStore;
   checkStorage: () => Promise<void>;
   /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
   spendTotalsUpToDate: () => Promise<void>;
@@ -41,6 +45,8 @@ export function createApp(options: CreateAppOptions): Express {
   // The same handlers as the fast path (server/llm-fast-path.ts), for the requests it leaves to Express.
   app.post(['/chat/completions', '/v1/chat/completions', '/openai/deployments/:deployment/chat/completions'], expressRoute(options.metrics, 'chat', options.llm.chat));
   app.post(['/embeddings', '/v1/embeddings'], expressRoute(options.metrics, 'embeddings', options.llm.embeddings));
+  app.post(['/responses', '/v1/responses'], expressRoute(options.metrics, 'responses', options.llm.responses));
+  app.use(createStoredResponseRoutes({ storedResponses: options.storedResponses }));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
   // Management reads see every call answered before them.
