@@ -30,5 +30,21 @@ export function parseResponsesCreateRequest(body: unknown): ParsedResponsesReque
     const { param, message } = issue ? describeZodIssue(issue, ['tools', index]) : { param: `tools[${index}]`, message: 'Invalid tool.' };
     throw new BadRequestError(message, { param });
   });
+  refuseOrphanReasoning(request.input);
   return { ...request, tools };
+}
+
+/**
+ * A reasoning item must be followed by the output item it produced — a function call, or the assistant message
+ * with its `id` — as OpenAI requires (same message); a reasoning item alone carries no turn to translate.
+ */
+function refuseOrphanReasoning(input: ParsedResponsesRequest['input']): void {
+  if (!Array.isArray(input)) return;
+  input.forEach((item, index) => {
+    if (item.type !== 'reasoning') return;
+    const next = input[index + 1];
+    const produced = next?.type === 'function_call' || (next !== undefined && 'role' in next && next.role === 'assistant' && typeof next.id === 'string');
+    if (produced) return;
+    throw new BadRequestError(`Item '${item.id ?? ''}' of type 'reasoning' was provided without its required following item.`, { param: 'input', code: null });
+  });
 }
