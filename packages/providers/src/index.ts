@@ -13,6 +13,7 @@ export { inputItemsToMessages } from './translate/responses/input-items-to-messa
 export { chatRequestToResponses, messagesToInputItems } from './translate/responses/chat-request-to-responses.js';
 export { chatCompletionToResponse, outputItemsOf } from './translate/responses/chat-completion-to-response.js';
 export { responseToChatCompletion } from './translate/responses/response-to-chat-completion.js';
+export { chatChunksFromResponseEvents, type ChatChunksFromResponseEvents } from './translate/responses/response-events-to-chat-chunks.js';
 export { createResponsesStreamTranslator, type ResponsesStreamTranslator } from './translate/responses/chat-stream-to-response-events.js';
 export { responseShell, type ResponseIdentity } from './translate/responses/response-shell.js';
 export { responsesUsageOf, chatUsageOf } from './translate/responses/responses-usage-of.js';
