@@ -34,7 +34,7 @@ export function messagesToInputItems(messages: readonly ChatMessage[]): Response
         items.push({ type: 'message', role: 'user', content: userParts(message.content) });
         break;
       case 'assistant': {
-        if (message.reasoning_content) items.push({ type: 'reasoning', summary: [{ type: 'summary_text', text: message.reasoning_content }] });
+        // reasoning_content is not replayed: OpenAI accepts only its own reasoning items (with their ids), never text.
         const text = textOf(message.content);
         const content: ResponsesInputContentPart[] = [];
         if (typeof message.content === 'string' || text !== '') content.push({ type: 'output_text', text });
