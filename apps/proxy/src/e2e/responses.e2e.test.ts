@@ -146,7 +146,7 @@ describe('/v1/responses with the official openai client (a virtual key with a bu
 
     testProxy.upstream.enqueue({ reply: 'text', text: 'forgotten' });
     const unstored = await client.responses.create({ model: 'gpt-4o-mini', input: 'x', store: false });
-    expect(unstored.store).toBe(false);
+    expect((unstored as { store?: boolean }).store).toBe(false);
     reportedCostUsd += costOf(unstored);
     await expect(client.responses.retrieve(unstored.id)).rejects.toMatchObject({ status: 404 });
   });
