@@ -163,6 +163,29 @@ describe('/v1/responses with the official openai client (a virtual key with a bu
     await expect(client.responses.create({ model: 'offline', input: 'x' })).rejects.toMatchObject({ status: 401 });
   });
 
+  it('ends a stream broken upstream with error and response.failed, and an upstream refusal before the answer as an OpenAI error', async () => {
+    const failing = new OpenAI({ apiKey: (await manage(testProxy, '/key/generate', { models: ['gpt-4o-mini'] })).key, baseURL: testProxy.baseURL, maxRetries: 0 });
+    testProxy.upstream.enqueue({ reply: 'text', text: 'a b c d e f', disconnectAfterChunks: 3 });
+    const stream = await failing.responses.create({ model: 'gpt-4o-mini', input: 'x', stream: true });
+    const types: string[] = [];
+    const failure = await (async () => {
+      try {
+        for await (const event of stream) types.push(event.type);
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(failure).toBeInstanceOf(Error);
+    // What the client sees never names the upstream.
+    expect(JSON.stringify(failure) + String(failure)).not.toContain(new URL(testProxy.upstream.url).host);
+    expect(types[0]).toBe('response.created');
+    expect(types).not.toContain('response.completed');
+
+    testProxy.upstream.enqueue({ reply: 'error', status: 429 });
+    await expect(failing.responses.create({ model: 'gpt-4o-mini', input: 'x' })).rejects.toMatchObject({ status: 429 });
+  });
+
   it('charged the key exactly what the answers reported', async () => {
     const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(key)}`);
     expect(reportedCostUsd).toBeGreaterThan(0);
