@@ -1,32 +1,32 @@
-// What /v1/responses costs over /v1/chat/completions for the same answer: the mock upstream and the built proxy
-// (embedded mode, in this process), a virtual key with a budget, then rounds of N sequential requests on one
-// keep-alive connection to each route, non-streamed and streamed, interleaved. Prints median and p95 latency per
-// route and the paired median difference. Loopback only.
+// What /v1/responses costs over /v1/chat/completions for the same answer: the bench stack (mock upstream and the
+// built proxy in embedded mode, separate processes, a virtual key), then rounds of N sequential requests on one
+// keep-alive connection to each route, non-streamed and streamed (each round runs every workload in turn). Prints
+// median and p95 latency per route and the median differences. Loopback only.
 //
 //   pnpm exec tsc -b && node tools/bench/src/responses-vs-chat-probe.mjs [--requests 300] [--rounds 3]
-import { mkdtemp, rm } from 'node:fs/promises';
+import fs from 'node:fs';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startMockUpstream } from '../../mock-upstream/dist/index.js';
-import { parseProxyConfig } from '../../../apps/proxy/dist/config/load-proxy-config.js';
-import { createLogger } from '../../../apps/proxy/dist/observability/create-logger.js';
-import { startProxy } from '../../../apps/proxy/dist/server/start-proxy.js';
+import { DEFAULT_OPTIONS } from './bench-options.mjs';
+import { startBenchStack } from './start-bench-stack.mjs';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '300' }, rounds: { type: 'string', default: '3' } } });
 const requests = Number(values.requests);
 const rounds = Number(values.rounds);
-const MASTER = 'sk-probe-master-0000';
-const UPSTREAM = 'sk-probe-upstream-1111';
-
-const upstream = await startMockUpstream({ requireApiKey: UPSTREAM, recordRequests: false, completionTokens: 32 });
-const dir = await mkdtemp(join(tmpdir(), 'tollgate-responses-probe-'));
-const { config } = parseProxyConfig(
-  `model_list:\n  - model_name: gpt-4o-mini\n    litellm_params:\n      model: openai/gpt-4o-mini\n      api_base: ${upstream.url}/v1\n      api_key: ${UPSTREAM}\ngeneral_settings:\n  master_key: ${MASTER}\n`,
-  {},
-);
-const proxy = await startProxy({ config, port: 0, host: '127.0.0.1', env: { TOLLGATE_DB: join(dir, 'tollgate.db') }, logger: createLogger({ level: 'warn' }) });
+const logDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tollgate-responses-probe-'));
+let stopStack = async () => {};
+const stack = await startBenchStack({
+  options: { ...DEFAULT_OPTIONS, 'log-level': 'warn' },
+  logDir,
+  log: (line) => console.log(line),
+  registerStop: (stop) => {
+    stopStack = stop;
+  },
+});
+const proxy = { url: stack.proxyUrl };
+const key = stack.virtualKey;
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
 function post(path, body, key) {
@@ -45,7 +45,6 @@ function post(path, body, key) {
   });
 }
 
-const key = JSON.parse((await post('/key/generate', { models: ['gpt-4o-mini'], max_budget: 1000 }, MASTER)).body).key;
 const workloads = {
   'chat': ['/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] }],
   'responses': ['/v1/responses', { model: 'gpt-4o-mini', input: 'hi', store: false }],
@@ -67,7 +66,7 @@ try {
   const p50 = (name) => quantile(samples[name], 0.5);
   console.log(`responses − chat (p50): ${(p50('responses') - p50('chat')).toFixed(3)} ms; with store: ${(p50('responses+store') - p50('chat')).toFixed(3)} ms; streamed: ${(p50('responses stream') - p50('chat stream')).toFixed(3)} ms`);
 } finally {
-  await proxy.close();
-  await upstream.close();
-  await rm(dir, { recursive: true, force: true });
+  agent.destroy();
+  await stopStack();
+  fs.rmSync(logDir, { recursive: true, force: true });
 }
