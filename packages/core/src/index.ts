@@ -163,6 +163,7 @@ export {
   functionCallOutputItemSchema,
   reasoningSummaryPartSchema,
   reasoningItemSchema,
+  itemReferenceSchema,
   responsesInputItemSchema,
   responsesOutputItemSchema,
   type ResponsesInputMessage,
@@ -170,6 +171,7 @@ export {
   type FunctionCallItem,
   type FunctionCallOutputItem,
   type ReasoningItem,
+  type ItemReference,
   type ResponsesInputItem,
   type ResponsesOutputItem,
 } from './responses/responses-item.js';

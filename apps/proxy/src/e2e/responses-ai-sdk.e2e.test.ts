@@ -88,6 +88,21 @@ describe('/v1/responses with the AI SDK (openai(model), its default API)', () =>
     chargedCostUsd += costHeader(first.response.headers) + costHeader(second.response.headers);
   });
 
+  it('messages history: the stored reasoning and message it sends back by item_reference are resolved', async () => {
+    testProxy.upstream.enqueue({ reply: 'reasoning', reasoning: 'Think about Q1.', text: 'Answer one' });
+    const first = await generateText({ model: openai('gpt-4o-mini'), prompt: 'Q1' });
+    expect(first.reasoningText).toBe('Think about Q1.');
+    testProxy.upstream.enqueue({ reply: 'text', text: 'Answer two' });
+    const second = await generateText({ model: openai('gpt-4o-mini'), messages: [{ role: 'user', content: 'Q1' }, ...first.response.messages, { role: 'user', content: 'Q2' }] });
+    expect(second.text).toBe('Answer two');
+    expect(upstreamMessages(-1)).toEqual([
+      { role: 'user', content: 'Q1' },
+      { role: 'assistant', content: 'Answer one' },
+      { role: 'user', content: 'Q2' },
+    ]);
+    chargedCostUsd += costHeader(first.response.headers) + costHeader(second.response.headers);
+  });
+
   it('charged the key exactly what the answers reported', async () => {
     const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(key)}`);
     expect(chargedCostUsd).toBeGreaterThan(0);

@@ -143,6 +143,11 @@ describe('/v1/responses with the official openai client (a virtual key with a bu
     await expect(other.responses.delete(mine.id)).rejects.toMatchObject({ status: 404 });
     await expect(other.responses.create({ model: 'gpt-4o-mini', input: 'x', previous_response_id: mine.id })).rejects.toMatchObject({ status: 404 });
     expect((await client.responses.retrieve(mine.id)).id).toBe(mine.id);
+    const itemId = mine.output[0]?.id ?? '';
+    await expect(other.responses.create({ model: 'gpt-4o-mini', input: [{ type: 'item_reference', id: itemId }] })).rejects.toMatchObject({
+      status: 404,
+      error: expect.objectContaining({ param: 'input' }),
+    });
 
     testProxy.upstream.enqueue({ reply: 'text', text: 'forgotten' });
     const unstored = await client.responses.create({ model: 'gpt-4o-mini', input: 'x', store: false });

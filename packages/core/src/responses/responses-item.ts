@@ -78,12 +78,24 @@ export const reasoningItemSchema = z.looseObject({
   status: itemStatusSchema.nullish(),
 });
 
+/**
+ * A reference to an item of a stored response (its output, or an input item it kept), by id: what clients send back
+ * instead of the item when responses are stored (the AI SDK does for reasoning and messages). Resolved by the
+ * proxy from the caller's stored responses before translation.
+ */
+export const itemReferenceSchema = z.looseObject({
+  type: z.literal('item_reference'),
+  /** Id of the stored item (`rs_…`, `msg_…`, `fc_…`). */
+  id: z.string().min(1),
+});
+
 /** Any item of a request's `input`. */
 export const responsesInputItemSchema = z.union([
   responsesInputMessageSchema,
   functionCallItemSchema,
   functionCallOutputItemSchema,
   reasoningItemSchema,
+  itemReferenceSchema,
 ]);
 
 /** Any item of a Response's `output`. */
@@ -98,5 +110,6 @@ export type ResponsesOutputMessage = z.infer<typeof responsesOutputMessageSchema
 export type FunctionCallItem = z.infer<typeof functionCallItemSchema>;
 export type FunctionCallOutputItem = z.infer<typeof functionCallOutputItemSchema>;
 export type ReasoningItem = z.infer<typeof reasoningItemSchema>;
+export type ItemReference = z.infer<typeof itemReferenceSchema>;
 export type ResponsesInputItem = z.infer<typeof responsesInputItemSchema>;
 export type ResponsesOutputItem = z.infer<typeof responsesOutputItemSchema>;

@@ -51,6 +51,23 @@ describe.each(ledgerTestTargets())('StoredResponseStore on $name', (target) => {
     expect(await store.chain('resp_c', mallory)).toBeUndefined();
   });
 
+  it('finds a stored item by id (output or kept input) for its tenant only, and forgets it with its response', async () => {
+    await store.save({
+      responseId: 'resp_i',
+      keyId: 'key-alice',
+      teamId: 'team-a',
+      previousResponseId: null,
+      inputItems: [{ type: 'message', id: 'msg_in', role: 'user', content: 'hi' }],
+      response: { id: 'resp_i', output: [{ type: 'reasoning', id: 'rs_out', summary: [] }, { type: 'message', id: 'msg_out', role: 'assistant', content: [] }] },
+    });
+    expect(await store.findItem('rs_out', alice)).toEqual({ type: 'reasoning', id: 'rs_out', summary: [] });
+    expect(await store.findItem('msg_in', aliceTeammate)).toEqual({ type: 'message', id: 'msg_in', role: 'user', content: 'hi' });
+    expect(await store.findItem('rs_out', mallory)).toBeUndefined();
+    expect(await store.findItem('rs_missing', alice)).toBeUndefined();
+    expect(await store.delete('resp_i', alice)).toBe(true);
+    expect(await store.findItem('msg_out', alice)).toBeUndefined();
+  });
+
   it('deletes only for a reader who may see the response', async () => {
     await save('resp_d', null);
     expect(await store.delete('resp_d', mallory)).toBe(false);

@@ -15,6 +15,20 @@ interface StoredResponsesTable {
   created_at: ColumnType<bigint, bigint | number, bigint | number>;
 }
 
+interface StoredResponseItemsTable {
+  item_id: string;
+  response_id: string;
+}
+
+/** The ids of a response's items (its output and the input items it kept). */
+function itemIdsOf(record: Pick<StoredResponseRecord, 'inputItems' | 'response'>): string[] {
+  const output = Array.isArray(record.response['output']) ? (record.response['output'] as unknown[]) : [];
+  return [...new Set([...record.inputItems, ...output].flatMap((item) => {
+    const id = (item as { id?: unknown; type?: unknown }).id;
+    return typeof id === 'string' && (item as { type?: unknown }).type !== 'item_reference' ? [id] : [];
+  }))];
+}
+
 const inputItemsColumn = z.array(z.unknown());
 const responseColumn = z.record(z.string(), z.unknown());
 
@@ -46,7 +60,7 @@ export class StoredResponseStore {
   private readonly options: ResolvedStoreOptions;
 
   constructor(db: LedgerDb, options?: StoreOptions) {
-    this.db = db.withTables<{ stored_responses: StoredResponsesTable }>();
+    this.db = db.withTables<{ stored_responses: StoredResponsesTable; stored_response_items: StoredResponseItemsTable }>();
     this.options = resolveStoreOptions(options);
   }
 
@@ -61,11 +75,27 @@ export class StoredResponseStore {
       response: JSON.stringify(record.response),
       created_at: this.options.clock().getTime(),
     };
-    await this.db
-      .insertInto('stored_responses')
-      .values(row)
-      .onConflict((conflict) => conflict.column('response_id').doUpdateSet({ response: row.response, input_items: row.input_items }))
-      .execute();
+    const itemRows = itemIdsOf(record).map((itemId) => ({ item_id: itemId, response_id: record.responseId }));
+    await this.db.transaction().execute(async (transaction) => {
+      await transaction
+        .insertInto('stored_responses')
+        .values(row)
+        .onConflict((conflict) => conflict.column('response_id').doUpdateSet({ response: row.response, input_items: row.input_items }))
+        .execute();
+      // An item id already indexed keeps its first response (a replayed input item is the same item).
+      if (itemRows.length > 0) await transaction.insertInto('stored_response_items').values(itemRows).onConflict((conflict) => conflict.column('item_id').doNothing()).execute();
+    });
+  }
+
+  /** The stored item with this id (an output item, or an input item a response kept), when `reader` may see it. */
+  async findItem(itemId: string, reader: ResponseReader): Promise<Record<string, unknown> | undefined> {
+    const row = await this.db.selectFrom('stored_response_items').select('response_id').where('item_id', '=', itemId).executeTakeFirst();
+    if (row === undefined) return undefined;
+    const record = await this.get(row.response_id, reader);
+    if (record === undefined) return undefined;
+    const output = Array.isArray(record.response['output']) ? (record.response['output'] as unknown[]) : [];
+    const item = [...output, ...record.inputItems].find((candidate) => (candidate as { id?: unknown }).id === itemId);
+    return item === undefined ? undefined : (item as Record<string, unknown>);
   }
 
   /** The response when it exists and `reader` may see it. */
@@ -96,7 +126,10 @@ export class StoredResponseStore {
   async delete(responseId: string, reader: ResponseReader): Promise<boolean> {
     const record = await this.get(responseId, reader);
     if (record === undefined) return false;
-    const result = await this.db.deleteFrom('stored_responses').where('response_id', '=', responseId).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    return this.db.transaction().execute(async (transaction) => {
+      await transaction.deleteFrom('stored_response_items').where('response_id', '=', responseId).execute();
+      const result = await transaction.deleteFrom('stored_responses').where('response_id', '=', responseId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    });
   }
 }

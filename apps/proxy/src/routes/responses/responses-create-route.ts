@@ -8,6 +8,7 @@ import type { LlmHandler, LlmRouteOptions } from '../llm-call.js';
 import { takeClientCredentials } from '../take-client-credentials.js';
 import { conversationHistory } from './conversation-history.js';
 import { responseReaderOf } from './response-reader-of.js';
+import { resolveItemReferences } from './resolve-item-references.js';
 import { responsesAnswerFormat } from './responses-answer-format.js';
 import { withItemIds } from './with-item-ids.js';
 
@@ -31,8 +32,9 @@ export function createResponsesHandler(options: ResponsesRouteOptions): LlmHandl
     checkJsonDepth(rawBody);
     checkBodyFields(rawBody, { route: 'responses', allowClientSideCredentials: options.allowClientSideCredentials });
     const { body: withoutCredentials, credentials } = takeClientCredentials(rawBody as object);
-    const parsed = parseResponsesCreateRequest(withoutCredentials);
+    const received = parseResponsesCreateRequest(withoutCredentials);
     const reader = responseReaderOf(auth);
+    const parsed = { ...received, input: await resolveItemReferences({ input: received.input, store: options.storedResponses, reader }) };
     const history = parsed.previous_response_id
       ? await conversationHistory({ store: options.storedResponses, reader, previousResponseId: parsed.previous_response_id })
       : [];

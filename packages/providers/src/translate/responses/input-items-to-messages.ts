@@ -1,10 +1,11 @@
-import type {
-  AssistantMessage,
-  ChatMessage,
-  ChatToolCall,
-  ResponsesInputContentPart,
-  ResponsesInputItem,
-  UserContentPart,
+import {
+  BadRequestError,
+  type AssistantMessage,
+  type ChatMessage,
+  type ChatToolCall,
+  type ResponsesInputContentPart,
+  type ResponsesInputItem,
+  type UserContentPart,
 } from '@tollgate/core';
 
 /** The text of parts that carry text (input/output text, refusals), joined. */
@@ -69,6 +70,9 @@ export function inputItemsToMessages(items: readonly ResponsesInputItem[]): Chat
     } else if (item.type === 'function_call_output') {
       const content = typeof item.output === 'string' ? item.output : textOfParts(item.output);
       messages.push({ role: 'tool', tool_call_id: item.call_id, content });
+    } else if (item.type === 'item_reference') {
+      // Only a store can resolve a reference (the proxy does, before translating).
+      throw new BadRequestError(`Item reference '${item.id}' cannot be resolved here: send the item itself.`, { param: 'input', code: null });
     } else if (item.type === 'reasoning') {
       const summary = item.summary.map((part) => part.text).join('\n\n');
       pendingReasoning = pendingReasoning === undefined ? summary : `${pendingReasoning}\n\n${summary}`;
