@@ -39,5 +39,7 @@ describe('responses()', () => {
   it('refuses built-in tools and invalid requests before any call', async () => {
     await expect(responses({ model: 'mock/gpt-4o', input: 'x', tools: [{ type: 'file_search' }] })).rejects.toMatchObject({ status: 400, param: 'tools[0].type' });
     await expect(responses({ model: 'mock/gpt-4o', input: 'x', temperature: 3 })).rejects.toMatchObject({ status: 400, param: 'temperature' });
+    // Only a store resolves an item reference: the SDK keeps none.
+    await expect(responses({ model: 'mock/gpt-4o', input: [{ type: 'item_reference', id: 'rs_1' }] })).rejects.toMatchObject({ status: 400, param: 'input' });
   });
 });
