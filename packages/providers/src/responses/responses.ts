@@ -7,6 +7,8 @@ import { createResponsesStreamTranslator } from '../translate/responses/chat-str
 import { randomResponseId } from '../translate/responses/response-ids.js';
 import { responseShell } from '../translate/responses/response-shell.js';
 import { responsesRequestToChat } from '../translate/responses/responses-request-to-chat.js';
+import { resolveProvider } from '../registry/resolve-provider.js';
+import { NATIVE_RESPONSES_PROVIDERS, sendNativeResponse, streamNativeResponse } from './send-native-response.js';
 
 /** The body of `responses()`: OpenAI's Responses create request (`model` as for `completion()`). */
 export type ResponsesRequest = Record<string, unknown> & { model: string };
@@ -26,20 +28,27 @@ export interface ResponsesStream extends AsyncIterable<ResponsesStreamEvent> {
 }
 
 /**
- * Calls any provider through OpenAI's Responses API: the request is translated to a chat call (`completion()`,
- * same providers, retries and errors), and the answer back to a Response — or with `stream: true` to Responses
- * stream events, from `response.created` to `response.completed` (or `error` + `response.failed`).
+ * Calls any provider through OpenAI's Responses API. OpenAI (`openai/…`) gets the request as is, at its
+ * `/responses` endpoint (priced like a chat call); every other provider gets it translated to a chat call
+ * (`completion()`: same retries and errors) and its answer translated back to a Response — or with `stream: true`
+ * to Responses stream events, from `response.created` to `response.completed` (or `error` + `response.failed`).
  */
 export function responses(request: ResponsesRequest & { stream: true }, options?: ResponsesOptions): Promise<ResponsesStream>;
 export function responses(request: ResponsesRequest & { stream?: false | null }, options?: ResponsesOptions): Promise<ResponseObject & { readonly tollgate?: CallMetadata }>;
 export async function responses(request: ResponsesRequest, options: ResponsesOptions = {}): Promise<ResponseObject | ResponsesStream> {
   const parsed = parseResponsesCreateRequest(request);
-  if (parsed.previous_response_id && options.history === undefined) {
+  const { history, ...callOptions } = options;
+  const { adapter, model } = resolveProvider(parsed.model);
+  // A provider that speaks Responses gets the request as is (its own store serves previous_response_id).
+  if (NATIVE_RESPONSES_PROVIDERS.has(adapter.id) && callOptions.mockResponse === undefined && history === undefined) {
+    const call = { adapter, model, body: parsed as Record<string, unknown>, options: callOptions };
+    return parsed.stream === true ? streamNativeResponse(call) : sendNativeResponse(call);
+  }
+  if (parsed.previous_response_id && history === undefined) {
     throw new BadRequestError('previous_response_id needs the earlier turns: pass them as options.history (the proxy stores responses).', {
       param: 'previous_response_id',
     });
   }
-  const { history, ...callOptions } = options;
   const chat = responsesRequestToChat(parsed, { history: history ?? [] });
   const shell = responseShell(parsed, { id: randomResponseId('resp'), createdAt: Math.floor(Date.now() / 1000), store: false });
   if (parsed.stream !== true) {
