@@ -211,3 +211,56 @@ export {
   type MessagesError,
 } from './messages/messages-error.js';
 export { parseMessagesRequest, parseMessagesCountTokensRequest } from './messages/parse-messages-request.js';
+
+// OpenAI Responses API: the create request, the Response object, its items and its stream events.
+export {
+  inputTextPartSchema,
+  inputImagePartSchema,
+  inputFilePartSchema,
+  outputTextPartSchema,
+  refusalPartSchema,
+  responsesInputContentPartSchema,
+  responsesOutputContentPartSchema,
+  type InputTextPart,
+  type InputImagePart,
+  type InputFilePart,
+  type OutputTextPart,
+  type RefusalPart,
+  type ResponsesInputContentPart,
+  type ResponsesOutputContentPart,
+} from './responses/responses-content-part.js';
+export {
+  responsesInputMessageSchema,
+  responsesOutputMessageSchema,
+  functionCallItemSchema,
+  functionCallOutputItemSchema,
+  reasoningSummaryPartSchema,
+  reasoningItemSchema,
+  itemReferenceSchema,
+  responsesInputItemSchema,
+  responsesOutputItemSchema,
+  type ResponsesInputMessage,
+  type ResponsesOutputMessage,
+  type FunctionCallItem,
+  type FunctionCallOutputItem,
+  type ReasoningItem,
+  type ItemReference,
+  type ResponsesInputItem,
+  type ResponsesOutputItem,
+} from './responses/responses-item.js';
+export {
+  responsesFunctionToolSchema,
+  responsesToolChoiceSchema,
+  type ResponsesFunctionTool,
+  type ResponsesToolChoice,
+} from './responses/responses-tool.js';
+export { responsesTextFormatSchema, type ResponsesTextFormat } from './responses/responses-text-format.js';
+export { responsesCreateRequestSchema, type ResponsesCreateRequest } from './responses/responses-create-request.js';
+export { parseResponsesCreateRequest, type ParsedResponsesRequest } from './responses/parse-responses-request.js';
+export { responsesUsageSchema, type ResponsesUsage } from './responses/responses-usage.js';
+export { responseStatusSchema, responseObjectSchema, type ResponseStatus, type ResponseObject } from './responses/response-object.js';
+export {
+  responsesStreamEventSchema,
+  type ResponsesStreamEvent,
+  type ResponsesStreamEventType,
+} from './responses/responses-stream-event.js';

@@ -72,6 +72,10 @@ export { TeamMemberStore } from './teams/team-member-store.js';
 export type { CustomerRecord, ModelRegion, CustomerFieldsInput, CreateCustomerInput } from './customers/customer-record.js';
 export { CustomerStore, type CustomerPage } from './customers/customer-store.js';
 
+// Stored Responses (OpenAI Responses API `store`), read per tenant.
+export type { StoredResponseRecord, ResponseReader } from './responses/stored-response-record.js';
+export { StoredResponseStore, mayReadResponse } from './responses/stored-response-store.js';
+
 // Spend events and accounting.
 export {
   SPEND_EVENT_SCHEMA_VERSION,

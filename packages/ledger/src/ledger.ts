@@ -7,6 +7,7 @@ import { applySpendEvents, type ApplySpendResult } from './spend/apply-spend-eve
 import type { SpendEvent, SpendEventInput } from './spend/spend-event-schema.js';
 import { journalSpendEvents, type JournalResult } from './spend-journal/journal-spend-events.js';
 import { rollUpSpendJournal } from './spend-journal/roll-up-spend-journal.js';
+import { StoredResponseStore } from './responses/stored-response-store.js';
 import { TeamMemberStore } from './teams/team-member-store.js';
 import { TeamStore } from './teams/team-store.js';
 import { UserStore } from './users/user-store.js';
@@ -21,6 +22,7 @@ export class Ledger {
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
   readonly customers: CustomerStore;
+  readonly responses: StoredResponseStore;
 
   constructor(
     /** The Kysely handle, for reports and spend functions that take one. */
@@ -32,6 +34,7 @@ export class Ledger {
     this.teams = new TeamStore(db, options);
     this.teamMembers = new TeamMemberStore(db, options);
     this.customers = new CustomerStore(db, options);
+    this.responses = new StoredResponseStore(db, options);
   }
 
   /** Books spend events (one transaction, idempotent per request id); see `applySpendEvents`. */

@@ -18,6 +18,20 @@ export { toMessagesUsage } from './translate/messages/messages-usage.js';
 export { toMessagesStopReason } from './translate/messages/messages-stop-reason.js';
 export { accumulateMessagesEvents } from './translate/messages/accumulate-messages-events.js';
 
+export { responses, type ResponsesRequest, type ResponsesOptions, type ResponsesStream } from './responses/responses.js';
+
+// Chat ↔ Responses translation, as pure functions (the proxy's /v1/responses uses them too).
+export { responsesRequestToChat, inputItemsOf, type ResponsesToChatOptions } from './translate/responses/responses-request-to-chat.js';
+export { inputItemsToMessages } from './translate/responses/input-items-to-messages.js';
+export { chatRequestToResponses, messagesToInputItems } from './translate/responses/chat-request-to-responses.js';
+export { chatCompletionToResponse, outputItemsOf } from './translate/responses/chat-completion-to-response.js';
+export { responseToChatCompletion } from './translate/responses/response-to-chat-completion.js';
+export { chatChunksFromResponseEvents, type ChatChunksFromResponseEvents } from './translate/responses/response-events-to-chat-chunks.js';
+export { createResponsesStreamTranslator, type ResponsesStreamTranslator } from './translate/responses/chat-stream-to-response-events.js';
+export { responseShell, type ResponseIdentity } from './translate/responses/response-shell.js';
+export { responsesUsageOf, chatUsageOf } from './translate/responses/responses-usage-of.js';
+export { randomResponseId, type NewResponseId } from './translate/responses/response-ids.js';
+
 // From @tollgate/core, so that a caller who installs only this package can name what calls take, return and throw.
 export type {
   ChatMessage,

@@ -1,4 +1,4 @@
-import { BadRequestError, embeddingRequestSchema, standardChatCompletionParams } from '@tollgate/core';
+import { BadRequestError, embeddingRequestSchema, responsesCreateRequestSchema, standardChatCompletionParams } from '@tollgate/core';
 
 /**
  * Which top-level body fields the proxy accepts on each LLM route; any other field is a 400 naming it, so a client
@@ -64,10 +64,11 @@ const EMBEDDING_FIELDS: ReadonlySet<string> = new Set([
   ...GATEWAY_FIELDS,
   ...PROVIDER_SPECIFIC_EMBEDDING_FIELDS,
 ]);
+const RESPONSES_FIELDS: ReadonlySet<string> = new Set([...Object.keys(responsesCreateRequestSchema.shape), ...GATEWAY_FIELDS]);
 const CREDENTIAL_FIELDS: ReadonlySet<string> = new Set(CLIENT_CREDENTIAL_FIELDS);
 
 /** The LLM routes with an allow-list. */
-export type LlmRoute = 'chat' | 'embeddings';
+export type LlmRoute = 'chat' | 'embeddings' | 'responses';
 
 /**
  * Refuses a body with a field outside the route's allow-list (400 `invalid_request_error`, `param` = the field).
@@ -76,7 +77,7 @@ export type LlmRoute = 'chat' | 'embeddings';
  */
 export function checkBodyFields(body: unknown, options: { route: LlmRoute; allowClientSideCredentials: boolean }): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return;
-  const allowed = options.route === 'chat' ? CHAT_FIELDS : EMBEDDING_FIELDS;
+  const allowed = options.route === 'chat' ? CHAT_FIELDS : options.route === 'responses' ? RESPONSES_FIELDS : EMBEDDING_FIELDS;
   for (const field of Object.keys(body)) {
     if (allowed.has(field)) continue;
     if (CREDENTIAL_FIELDS.has(field)) {

@@ -11,6 +11,8 @@ import { createHealthRoutes } from '../routes/health-routes.js';
 import { createHealthProbeHandler } from '../routes/health-probe-route.js';
 import { createModelsRoutes } from '../routes/models-routes.js';
 import { createMessagesRoutes } from '../routes/messages/messages-routes.js';
+import { createStoredResponseRoutes } from '../routes/responses/stored-response-routes.js';
+import type { StoredResponseStore } from '@tollgate/ledger';
 import type { ManagementContext } from './proxy-context.js';
 
 export interface CreateAppOptions {
@@ -20,7 +22,9 @@ export interface CreateAppOptions {
   metrics: ProxyMetrics;
   maxRequestBytes: number;
   /** The LLM route handlers, shared with the fast path. */
-  llm: { chat: LlmHandler; embeddings: LlmHandler; completions?: LlmHandler };
+  llm: { chat: LlmHandler; embeddings: LlmHandler; responses: LlmHandler; completions?: LlmHandler };
+  /** Responses kept with `store: true`, read back by `/v1/responses/{id}`. */
+  storedResponses: StoredResponseStore;
   checkStorage: () => Promise<void>;
   /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
   spendTotalsUpToDate: () => Promise<void>;
@@ -48,6 +52,8 @@ export function createApp(options: CreateAppOptions): Express {
   if (options.llm.completions) {
     app.post(['/completions', '/v1/completions', '/openai/deployments/:deployment/completions'], expressRoute(options.metrics, 'completions', options.llm.completions));
   }
+  app.post(['/responses', '/v1/responses'], expressRoute(options.metrics, 'responses', options.llm.responses));
+  app.use(createStoredResponseRoutes({ storedResponses: options.storedResponses }));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
   // Management reads see every call answered before them.

@@ -13,11 +13,13 @@ export interface LlmFastPathOptions {
   maxRequestBytes: number;
   chat: LlmHandler;
   embeddings: LlmHandler;
+  responses: LlmHandler;
   errors: ErrorHandlerOptions;
 }
 
 const CHAT_PATHS = new Set(['/chat/completions', '/v1/chat/completions']);
 const EMBEDDING_PATHS = new Set(['/embeddings', '/v1/embeddings']);
+const RESPONSES_PATHS = new Set(['/responses', '/v1/responses']);
 const AZURE_CHAT_PATH = /^\/openai\/deployments\/[^/]+\/chat\/completions$/;
 
 /**
@@ -32,12 +34,13 @@ export function createLlmFastPath(options: LlmFastPathOptions): (request: Incomi
     const url = request.url ?? '';
     const queryAt = url.indexOf('?');
     const path = queryAt === -1 ? url : url.slice(0, queryAt);
-    let route: 'chat' | 'embeddings';
+    let route: 'chat' | 'embeddings' | 'responses';
     if (CHAT_PATHS.has(path) || AZURE_CHAT_PATH.test(path)) route = 'chat';
     else if (EMBEDDING_PATHS.has(path)) route = 'embeddings';
+    else if (RESPONSES_PATHS.has(path)) route = 'responses';
     else return false;
     trackRequest(options.metrics, route, response);
-    const handler = route === 'chat' ? options.chat : options.embeddings;
+    const handler = options[route];
     serve(request, response, handler).catch((error: unknown) => answerWithError(response, error, options.errors));
     return true;
   };

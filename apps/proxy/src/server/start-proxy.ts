@@ -23,6 +23,7 @@ import type { SpendSink } from '../spend/spend-sink.js';
 import { createChatCompletionsHandler } from '../routes/chat-completions-route.js';
 import { createCompletionsHandler } from '../routes/completions/completions-route.js';
 import { createEmbeddingsHandler } from '../routes/embeddings-route.js';
+import { createResponsesHandler } from '../routes/responses/responses-create-route.js';
 import { createApp } from './create-app.js';
 import { createLlmFastPath } from './llm-fast-path.js';
 import { connectDistributedBackends } from './connect-distributed-backends.js';
@@ -188,12 +189,18 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     onSoftBudgetCrossed: softBudgetWebhook(config.general_settings.soft_budget_webhook_url, logger),
   });
   const llmOptions = { gateway, allowClientSideCredentials: config.general_settings.allow_client_side_credentials ?? false };
-  const llm = { chat: createChatCompletionsHandler(llmOptions), embeddings: createEmbeddingsHandler(llmOptions), completions: createCompletionsHandler(llmOptions) };
+  const llm = {
+    chat: createChatCompletionsHandler(llmOptions),
+    embeddings: createEmbeddingsHandler(llmOptions),
+    completions: createCompletionsHandler(llmOptions),
+    responses: createResponsesHandler({ ...llmOptions, storedResponses: ledger.responses }),
+  };
   const maxRequestBytes = Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024);
   const app = createApp({
     gateway,
     authDirectory,
     llm,
+    storedResponses: ledger.responses,
     management: { ledger, authDirectory, config, timezone, logger, modelGroups: () => router.getModelGroups(), servesModel: (name) => router.hasModelGroup(name) },
     spendTotalsUpToDate: () => spendSink.totalsUpToDate(),
     metrics,

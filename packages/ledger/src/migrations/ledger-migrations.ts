@@ -4,6 +4,7 @@ import { spendJournalMigration } from './0003-spend-journal.js';
 import { reportIndexesMigration } from './0004-report-indexes.js';
 import { partialSpendLogIndexesMigration } from './0005-partial-spend-log-indexes.js';
 import { keyIdsMigration } from './0006-key-ids.js';
+import { storedResponsesMigration } from './0007-stored-responses.js';
 import { spendLogResponseIdsMigration } from './0008-spend-log-response-ids.js';
 
 /**
@@ -16,5 +17,6 @@ export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0004_report_indexes': reportIndexesMigration,
   '0005_partial_spend_log_indexes': partialSpendLogIndexesMigration,
   '0006_key_ids': keyIdsMigration,
+  '0007_stored_responses': storedResponsesMigration,
   '0008_spend_log_response_ids': spendLogResponseIdsMigration,
 };

@@ -6,7 +6,7 @@ import type { Settlement } from '../../gateway/gateway.js';
  * Messages): the call itself — admission, routing, the output guard, settlement — is the same for all of them.
  */
 export interface ChatAnswerFormat {
-  /** The body of a non-streamed answer, once settled. */
+  /** The body of a non-streamed answer, once settled (or a promise of it, e.g. once the answer is stored). */
   completion(result: ChatCompletion, settlement: Settlement): unknown;
   /** A writer for one streamed answer. */
   openStream(): ChatStreamWriter;
@@ -18,9 +18,9 @@ export interface ChatStreamWriter {
   chunk(chunk: ChatCompletionChunk): string;
   /**
    * The end of a stream that completed: `usageChunk` is the upstream's usage report when it sent one, `usage` what
-   * was booked.
+   * was booked. May be a promise (e.g. the answer is stored before its last event).
    */
-  end(ending: { settlement: Settlement; usageChunk: ChatCompletionChunk | undefined; usage: OpenAIUsage }): string;
+  end(ending: { settlement: Settlement; usageChunk: ChatCompletionChunk | undefined; usage: OpenAIUsage }): string | Promise<string>;
   /** A failure after the answer started (already made safe for the client). */
   error(error: TollgateError): string;
 }

@@ -119,7 +119,7 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
   response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
   if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
-  sendJson(response, 200, options.format.completion(result, settlement));
+  sendJson(response, 200, await options.format.completion(result, settlement));
 }
 
 async function serveStream(options: ServeOptions): Promise<void> {
@@ -186,7 +186,7 @@ async function serveStream(options: ServeOptions): Promise<void> {
     response.end();
     return;
   }
-  const ending = writer.end({ settlement, usageChunk, usage });
+  const ending = await writer.end({ settlement, usageChunk, usage });
   if (ending !== '') await writeSse(response, ending);
   response.end();
 }
