@@ -44,7 +44,7 @@ describe('/v1/responses with the AI SDK (openai(model), its default API)', () =>
     expect((await result.usage).outputTokens).toBeGreaterThan(0);
     // A stream's cost is known at its end: in the final event's usage, kept with the stored response.
     const responseId = (await result.providerMetadata)?.['openai']?.['responseId'];
-    const stored = await fetch(`${testProxy.baseURL}/responses/${String(responseId)}`, { headers: { authorization: `Bearer ${key}` } });
+    const stored = await fetch(`${testProxy.baseURL}/responses/${responseId as string}`, { headers: { authorization: `Bearer ${key}` } });
     const cost = ((await stored.json()) as { usage: { cost: number } }).usage.cost;
     expect(cost).toBeGreaterThan(0);
     chargedCostUsd += cost;

@@ -1,7 +1,7 @@
 import { nanoUsdToUsd, nullableNanoUsdToUsd, PermissionDeniedError, type ChatMessage, type ChatTool, type OpenAIUsage } from '@tollgate/core';
 import type { SpendEventInput } from '@tollgate/ledger';
 import { admissionError, rateLimitHeaders, type LimitBackend } from '@tollgate/limits';
-import { completionCost, type CallWorstCaseOptions, type CountableMessage, type CountableTool, type ModelCatalogue, type PromptMeasure } from '@tollgate/pricing';
+import { completionCost, type CallWorstCaseOptions, type ModelCatalogue, type PromptMeasure } from '@tollgate/pricing';
 import type { Deployment, ModelRegion, Router } from '@tollgate/router';
 import type { AuthContext } from '../auth/auth-context.js';
 import type { AuthDirectory } from '../auth/auth-directory.js';
@@ -211,7 +211,7 @@ export class Gateway {
     const prompt: CallWorstCaseOptions['prompt'] =
       input.callType === 'aembedding'
         ? { text: input.text ?? '' }
-        : { messages: (input.messages ?? []) as CountableMessage[], tools: (input.tools ?? []) as CountableTool[] };
+        : { messages: input.messages ?? [], tools: input.tools ?? [] };
     return {
       catalogue: this.options.catalogue,
       pricingModels: this.pricingModelsOf(input.modelGroup),

@@ -1,5 +1,5 @@
 import { TollgateError } from '@tollgate/core';
-import { createModelCatalogue, type CustomModelInfo, type ModelCatalogue } from '@tollgate/pricing';
+import { createModelCatalogue, type ModelCatalogue } from '@tollgate/pricing';
 import type { ModelListEntry, Router } from '@tollgate/router';
 import { ConfigError } from '../config/load-proxy-config.js';
 
@@ -49,7 +49,7 @@ export function buildProxyModelCatalogue(modelList: readonly ModelListEntry[]): 
     const base = typeof baseModel === 'string' ? baseModel : catalogue.findModel(modelName).found ? modelName : undefined;
     const name = `tollgate-deployment/model_list[${index}]`;
     try {
-      catalogue.registerModel(name, { ...prices, ...(base === undefined ? {} : { base_model: base }) } as CustomModelInfo);
+      catalogue.registerModel(name, { ...prices, ...(base === undefined ? {} : { base_model: base }) });
     } catch (error) {
       if (!(error instanceof TollgateError)) throw error;
       const param = error.status === 400 ? configParam(index, error.param) : `model_list[${index}].model_info.base_model`;

@@ -35,7 +35,7 @@ export function nanoUsd(value: bigint | number | string): NanoUsd {
     if (!/^-?\d{1,19}$/.test(value.trim())) throw new RangeError(`Not an integer nano-USD amount: ${JSON.stringify(value)}`);
     amount = BigInt(value.trim());
   }
-  if (amount > MAX_NANO_USD || amount < -MAX_NANO_USD) throw new RangeError(`nano-USD amount out of range: ${amount}`);
+  if (amount > MAX_NANO_USD || amount < -BigInt(MAX_NANO_USD)) throw new RangeError(`nano-USD amount out of range: ${amount}`);
   return amount as NanoUsd;
 }
 

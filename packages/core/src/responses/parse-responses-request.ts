@@ -5,10 +5,10 @@ import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { responsesCreateRequestSchema } from './responses-create-request.js';
 import { responsesFunctionToolSchema } from './responses-tool.js';
 
-const parsedRequestSchema = responsesCreateRequestSchema.extend({ tools: z.array(responsesFunctionToolSchema).nullish() });
+const _parsedRequestSchema = responsesCreateRequestSchema.extend({ tools: z.array(responsesFunctionToolSchema).nullish() });
 
 /** A validated Responses request whose tools are all function tools. */
-export type ParsedResponsesRequest = z.infer<typeof parsedRequestSchema>;
+export type ParsedResponsesRequest = z.infer<typeof _parsedRequestSchema>;
 
 /**
  * Validates a `POST /v1/responses` body. A built-in tool (`web_search`, `file_search`, `computer_use_preview`, …)

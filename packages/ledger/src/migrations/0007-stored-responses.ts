@@ -1,7 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * Responses kept for `GET /v1/responses/{id}` and `previous_response_id` (OpenAI's `store`, default true): the
  * Response as answered, the input items of its turn, and who made it (key id and team), so a key reads only its

@@ -1,7 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * A call is found by the id its answer carried (`chatcmpl-…`, `msg_…`, `resp_…`) as well as by the proxy's call id:
  * LiteLLM's spend logs are keyed by the response id, and that is the id a client has in hand. Older rows keep null.

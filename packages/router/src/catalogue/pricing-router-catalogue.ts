@@ -1,4 +1,4 @@
-import { countTokens, defaultCatalogue, nanoUsdPerMillionToUsdPerToken, type CountableMessage, type ModelCatalogue } from '@tollgate/pricing';
+import { countTokens, defaultCatalogue, nanoUsdPerMillionToUsdPerToken, type ModelCatalogue } from '@tollgate/pricing';
 import type { RouterCatalogue } from './router-catalogue.js';
 
 const usdPerToken = (price: number | undefined) => (price === undefined ? undefined : nanoUsdPerMillionToUsdPerToken(price));

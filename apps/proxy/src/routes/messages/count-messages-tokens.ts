@@ -9,6 +9,6 @@ import { claudeToolPromptTokens } from './claude-tool-prompt-tokens.js';
  */
 export function countMessagesTokens(request: MessagesCountTokensRequest, options: { model: string; claude: boolean }): number {
   const chat = messagesToChatRequest({ ...request, max_tokens: 1 }, { nativeAnthropic: false });
-  const counted = countTokens({ model: options.model, messages: chat.messages as never, tools: chat.tools as never }).tokens;
+  const counted = countTokens({ model: options.model, messages: chat.messages, tools: chat.tools ?? undefined }).tokens;
   return counted + (options.claude ? claudeToolPromptTokens(request) : 0);
 }

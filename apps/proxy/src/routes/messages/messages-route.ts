@@ -21,7 +21,7 @@ export function createMessagesHandler(options: Pick<LlmRouteOptions, 'gateway'>)
     const modelGroup = resolveModelAccess(auth, messagesRequest.model, gateway.options.router);
     const body = messagesToChatRequest(messagesRequest, { nativeAnthropic: servesAnthropicNatively(gateway.options.router, modelGroup) });
     // message_start tells the prompt's size before the answer, as Anthropic does; the final counts follow at the end.
-    const inputTokens = body.stream === true ? countTokens({ model: body.model, messages: body.messages as never, tools: body.tools as never }).tokens : 0;
+    const inputTokens = body.stream === true ? countTokens({ model: body.model, messages: body.messages, tools: body.tools ?? undefined }).tokens : 0;
     const format = anthropicMessagesFormat(messagesRequest, { inputTokens });
     await runChatCall({ gateway, request, response, auth, body, credentials: undefined, format });
   };

@@ -39,7 +39,7 @@ export function createResponsesHandler(options: ResponsesRouteOptions): LlmHandl
       ? await conversationHistory({ store: options.storedResponses, reader, previousResponseId: parsed.previous_response_id })
       : [];
     const store = parsed.store ?? true;
-    const chat = withoutGatewayOnlyFields({ ...gatewayFieldsOf(withoutCredentials as Record<string, unknown>), ...responsesRequestToChat(parsed, { history }) }) as ChatCompletionRequest;
+    const chat = withoutGatewayOnlyFields<ChatCompletionRequest>({ ...gatewayFieldsOf(withoutCredentials as Record<string, unknown>), ...responsesRequestToChat(parsed, { history }) });
     const shell = responseShell(parsed, { id: randomResponseId('resp'), createdAt: Math.floor(Date.now() / 1000), store });
     const inputItems = withItemIds(inputItemsOf(parsed));
     const format = responsesAnswerFormat({

@@ -30,7 +30,7 @@ function toUserPart(part: ResponsesInputContentPart): UserContentPart {
           ...(part.file_id ? { file_id: part.file_id } : {}),
           ...(part.filename ? { filename: part.filename } : {}),
         },
-      } as UserContentPart;
+      };
   }
 }
 
