@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const PACKAGE_ROOT = join(__dirname, '..');
-const REGISTER_TS = join(__dirname, 'testing-internal', 'register-ts.cjs');
+const REGISTER_TS = require.resolve('@tollgate/testing/register-ts.cjs');
 const HEAVY_MODULES = ['better-sqlite3', 'pg', 'ioredis', 'bullmq'];
 
 /**

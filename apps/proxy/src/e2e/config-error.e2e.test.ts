@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const PROXY_MAIN = join(__dirname, '..', 'main.ts');
 // The worker's loader for running TypeScript sources in a child process (tests only).
-const REGISTER_TS = join(__dirname, '..', '..', '..', 'worker', 'src', 'testing-internal', 'register-ts.cjs');
+const REGISTER_TS = require.resolve('@tollgate/testing/register-ts.cjs');
 
 const DUPLICATE_IDS = `
 model_list:

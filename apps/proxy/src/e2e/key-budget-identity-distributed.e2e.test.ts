@@ -18,7 +18,7 @@ const WORKER_SRC = join(__dirname, '..', '..', '..', 'worker', 'src');
 function spawnWorker(env: Record<string, string>): ChildProcess {
   return spawn(
     process.execPath,
-    ['--conditions=@tollgate/source', '-r', join(WORKER_SRC, 'testing-internal', 'register-ts.cjs'), join(WORKER_SRC, 'main.ts')],
+    ['--conditions=@tollgate/source', '-r', require.resolve('@tollgate/testing/register-ts.cjs'), join(WORKER_SRC, 'main.ts')],
     { env: { ...process.env, ...env }, stdio: 'ignore' },
   );
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const PROXY_SRC = join(__dirname, '..');
-const REGISTER_TS = join(__dirname, '..', '..', '..', 'worker', 'src', 'testing-internal', 'register-ts.cjs');
+const REGISTER_TS = require.resolve('@tollgate/testing/register-ts.cjs');
 /**
  * How long the test waits for the proxy to give up before it kills it: the bound that matters is the proxy's own
  * (its message says "after 3 s"); the wall clock here also pays for compiling the sources, which a loaded machine

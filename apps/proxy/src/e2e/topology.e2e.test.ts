@@ -20,7 +20,7 @@ const CALLS = 10_000;
 function spawnWorker(env: Record<string, string>): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=@tollgate/source', '-r', join(WORKER_SRC, 'testing-internal', 'register-ts.cjs'), join(WORKER_SRC, 'main.ts')],
+    ['--conditions=@tollgate/source', '-r', require.resolve('@tollgate/testing/register-ts.cjs'), join(WORKER_SRC, 'main.ts')],
     { env: { ...process.env, ...env }, stdio: 'ignore' },
   );
   return child;

@@ -19,7 +19,7 @@ export interface WorkerProcess {
 export function spawnWorker(options: { argv?: string[]; env?: Record<string, string> }): WorkerProcess {
   const child = spawn(
     process.execPath,
-    ['--conditions=@tollgate/source', '-r', join(__dirname, 'register-ts.cjs'), join(WORKER_ROOT, 'src', 'main.ts'), ...(options.argv ?? [])],
+    ['--conditions=@tollgate/source', '-r', require.resolve('@tollgate/testing/register-ts.cjs'), join(WORKER_ROOT, 'src', 'main.ts'), ...(options.argv ?? [])],
     { cwd: WORKER_ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const logs: Array<Record<string, unknown>> = [];

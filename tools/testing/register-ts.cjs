@@ -1,4 +1,4 @@
-// Lets a child process run the worker's TypeScript sources, as Jest does (tests only): `.ts` files are compiled by
+// Lets a child process run a workspace package's TypeScript sources, as Jest does (tests only): `.ts` files are compiled by
 // swc when required, and `./x.js` specifiers fall back to `./x.ts`. Start node with
 // `--conditions=@tollgate/source -r <this file>` so workspace packages resolve to their sources too.
 const fs = require('node:fs');
