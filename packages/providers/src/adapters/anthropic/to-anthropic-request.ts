@@ -25,14 +25,16 @@ export function anthropicMessagesUrl(apiBase: string): string {
 }
 
 /**
- * An OpenAI chat request → `POST /v1/messages` (https://docs.anthropic.com/en/api/messages). Auth is
- * `x-api-key` plus the required `anthropic-version` header.
+ * The Messages body for an OpenAI chat request: system messages to `system`, tool messages to `tool_result` blocks,
+ * tool calls to `tool_use`, thinking, `max_tokens` filled in, sampling fields, tools. With `jsonTool`, a JSON
+ * `response_format` becomes the synthetic JSON tool (the adapter does this; the Messages API has no such field).
+ * Shared by the adapter and the chat → Messages translation, so both map a request the same way.
  */
-export function toAnthropicRequest(request: ChatCompletionRequest, context: AdapterCallContext): HttpRequestSpec {
+export function anthropicMessagesBody(request: ChatCompletionRequest, options: { model: string; stream: boolean; jsonTool: boolean }): Record<string, unknown> {
   const conversation = toAnthropicConversation(request.messages);
   const thinking = anthropicThinking(request);
   const body: Record<string, unknown> = {
-    model: context.model,
+    model: options.model,
     messages: conversation.messages,
     max_tokens: anthropicMaxTokens(request, thinking),
   };
@@ -42,8 +44,17 @@ export function toAnthropicRequest(request: ChatCompletionRequest, context: Adap
   if (request.top_p != null) body['top_p'] = request.top_p;
   if (request.stop != null) body['stop_sequences'] = typeof request.stop === 'string' ? [request.stop] : request.stop;
   if (request.user != null) body['metadata'] = { user_id: request.user };
-  Object.assign(body, toolFields(request, thinking !== undefined && thinking['type'] !== 'disabled'));
-  if (context.stream) body['stream'] = true;
+  Object.assign(body, toolFields(request, { thinkingEnabled: thinking !== undefined && thinking['type'] !== 'disabled', jsonTool: options.jsonTool }));
+  if (options.stream) body['stream'] = true;
+  return body;
+}
+
+/**
+ * An OpenAI chat request → `POST /v1/messages` (https://docs.anthropic.com/en/api/messages). Auth is
+ * `x-api-key` plus the required `anthropic-version` header.
+ */
+export function toAnthropicRequest(request: ChatCompletionRequest, context: AdapterCallContext): HttpRequestSpec {
+  const body = anthropicMessagesBody(request, { model: context.model, stream: context.stream, jsonTool: true });
   for (const [key, value] of Object.entries(providerSpecificParamsOf(request))) {
     if (!TRANSLATED_PARAMS.has(key) && value !== undefined) body[key] = value;
   }
@@ -63,10 +74,11 @@ export function toAnthropicRequest(request: ChatCompletionRequest, context: Adap
  * `tools` and `tool_choice`. A JSON `response_format` adds the synthetic JSON tool and, unless the caller has tools
  * of their own, forces it; with thinking on, Anthropic forbids forced tool use, so the choice stays `auto`.
  */
-function toolFields(request: ChatCompletionRequest, thinkingEnabled: boolean): Record<string, unknown> {
+function toolFields(request: ChatCompletionRequest, options: { thinkingEnabled: boolean; jsonTool: boolean }): Record<string, unknown> {
+  const { thinkingEnabled } = options;
   const tools = toAnthropicTools(request.tools ?? []);
   let toolChoice = toAnthropicToolChoice(request);
-  const jsonTool = responseFormatTool(request);
+  const jsonTool = options.jsonTool ? responseFormatTool(request) : undefined;
   if (jsonTool) {
     if (tools.length === 0 && !thinkingEnabled) toolChoice = { type: 'tool', name: jsonTool.name };
     tools.push(jsonTool);
