@@ -44,4 +44,20 @@ describe('model routes (LiteLLM and OpenAI shapes)', () => {
     const only = await fetch(`${testProxy.baseURL}/model_group/info?model_group=offline`, { headers: { authorization: `Bearer ${MASTER_KEY}` } });
     expect(((await only.json()) as { data: Array<{ model_group: string }> }).data.map((entry) => entry.model_group)).toEqual(['offline']);
   });
+
+  it('lists the routes it serves at /routes, read from the app itself, for authenticated callers only', async () => {
+    const generated = await manage(testProxy, '/key/generate', {});
+    const root = testProxy.baseURL.replace(/\/v1$/, '');
+    const response = await fetch(`${root}/routes`, { headers: { authorization: `Bearer ${generated.key}` } });
+    expect(response.status).toBe(200);
+    const { routes } = (await response.json()) as { routes: Array<{ path: string; methods: string[] }> };
+    const methodsOf = (path: string) => routes.find((route) => route.path === path)?.methods;
+    expect(methodsOf('/v1/chat/completions')).toEqual(['POST']);
+    expect(methodsOf('/v1/responses')).toEqual(['POST']);
+    expect(methodsOf('/key/generate')).toEqual(['POST']);
+    expect(methodsOf('/model_group/info')).toEqual(['GET']);
+    expect(methodsOf('/routes')).toEqual(['GET']);
+    expect(routes.length).toBeGreaterThan(50);
+    expect((await fetch(`${root}/routes`)).status).toBe(401);
+  });
 });

@@ -13,6 +13,7 @@ import { createModelsRoutes } from '../routes/models-routes.js';
 import { createMessagesRoutes } from '../routes/messages/messages-routes.js';
 import { createStoredResponseRoutes } from '../routes/responses/stored-response-routes.js';
 import type { StoredResponseStore } from '@tollgate/ledger';
+import { listRoutes } from './list-routes.js';
 import type { ManagementContext } from './proxy-context.js';
 
 export interface CreateAppOptions {
@@ -56,6 +57,10 @@ export function createApp(options: CreateAppOptions): Express {
   app.use(createStoredResponseRoutes({ storedResponses: options.storedResponses }));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
   app.use(createModelsRoutes(options.gateway.options.router));
+  // LiteLLM's route listing (any authenticated caller: it names paths, nothing about keys or upstreams).
+  app.get('/routes', (_request, response) => {
+    response.json({ routes: listRoutes(app) });
+  });
   // Management reads see every call answered before them.
   app.use((_request, _response, next) => {
     options.spendTotalsUpToDate().then(() => next(), next);
