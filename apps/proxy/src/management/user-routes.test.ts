@@ -59,6 +59,7 @@ describe.each(storageTargets())('user routes (%s)', (target) => {
       user_info: { user_id: userId, user_email: email, max_budget: 25, spend: 0 },
       keys: [{ token: hashApiKey(key), user_id: userId }],
       teams: [{ team_id: teamId }],
+      team_memberships: [{ team_id: teamId, user_id: userId, role: 'admin', spend: 0, max_budget_in_team: 5, litellm_budget_table: { max_budget: 5 } }],
     });
     expect(JSON.stringify(info.body)).not.toContain(key);
   });

@@ -1,7 +1,7 @@
 import { BadRequestError, NotFoundError, PermissionDeniedError } from '@tollgate/core';
 import type { IssuedKey, UserRecord } from '@tollgate/ledger';
 import type { z } from 'zod';
-import { toLiteLLMTeamInfo } from './litellm/to-litellm-team-info.js';
+import { toLiteLLMTeamInfo, toLiteLLMTeamMembership } from './litellm/to-litellm-team-info.js';
 import { toLiteLLMUserInfo } from './litellm/to-litellm-user-info.js';
 import type { ManagementContext } from '../server/proxy-context.js';
 import { applyUserUpdate } from './apply-user-update.js';
@@ -84,6 +84,7 @@ async function userInfo(context: ManagementContext, { request, caller }: Managem
     user_info: user === undefined ? null : toLiteLLMUserInfo(user),
     keys: keys.map(keyRecordResponse),
     teams: teams.filter((team) => team !== undefined).map((team) => toLiteLLMTeamInfo(team)),
+    team_memberships: memberships.map(toLiteLLMTeamMembership),
   };
 }
 

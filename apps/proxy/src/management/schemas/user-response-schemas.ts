@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keyInfoSchema, teamInfoSchema, userInfoSchema } from './litellm-record-schemas.js';
+import { keyInfoSchema, teamInfoSchema, teamMembershipSchema, userInfoSchema } from './litellm-record-schemas.js';
 
 const userUpdateResult = z.strictObject({
   user_id: z.string().nullable(),
@@ -26,6 +26,8 @@ export const userResponses = {
     user_info: userInfoSchema.nullable(),
     keys: z.array(keyInfoSchema.extend({ token: z.string() })),
     teams: z.array(teamInfoSchema),
+    /** The user's memberships: spend and budget per team. */
+    team_memberships: z.array(teamMembershipSchema),
   }),
   update: userInfoSchema,
   bulkUpdate: z.strictObject({
