@@ -12,6 +12,8 @@ beforeAll(async () => {
       api_key: unused
       rpm: 100
       tpm: 5000
+    model_info:
+      access_groups: ["beta-models", "public"]
 `,
   });
 });
@@ -59,5 +61,13 @@ describe('model routes (LiteLLM and OpenAI shapes)', () => {
     expect(methodsOf('/routes')).toEqual(['GET']);
     expect(routes.length).toBeGreaterThan(50);
     expect((await fetch(`${root}/routes`)).status).toBe(401);
+  });
+
+  it('lists access groups instead of models with only_model_access_groups=True', async () => {
+    const client = new OpenAI({ apiKey: MASTER_KEY, baseURL: testProxy.baseURL, maxRetries: 0 });
+    const all = await client.models.list();
+    expect(all.data.map((model) => model.id)).toContain('gpt-4o-mini');
+    const groups = await client.models.list({ query: { only_model_access_groups: 'True' } });
+    expect(groups.data.map((model) => model.id)).toEqual(['beta-models', 'public']);
   });
 });

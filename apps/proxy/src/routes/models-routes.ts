@@ -14,9 +14,12 @@ const REDACTED_PARAMS = new Set(['api_key', 'aws_secret_access_key', 'aws_access
 export function createModelsRoutes(router: Router): ExpressRouter {
   const routes = ExpressRouter();
   const created = Math.floor(Date.now() / 1000);
-  routes.get(['/models', '/v1/models'], (_request, response) => {
-    const data = allowedModelGroups(authOf(response), router).map((id) => ({ id, object: 'model', created, owned_by: 'tollgate' }));
-    response.json({ object: 'list', data });
+  routes.get(['/models', '/v1/models'], (request, response) => {
+    const groups = allowedModelGroups(authOf(response), router);
+    // LiteLLM's `only_model_access_groups=True`: the access groups (`model_info.access_groups`) instead of models.
+    const onlyAccessGroups = String(request.query['only_model_access_groups']).toLowerCase() === 'true';
+    const ids = onlyAccessGroups ? accessGroupsOf(groups, router) : groups;
+    response.json({ object: 'list', data: ids.map((id) => ({ id, object: 'model', created, owned_by: 'tollgate' })) });
   });
   // `/v1/models/{id}`: ids may contain slashes (`openai/gpt-4o`), so the id is the rest of the path.
   routes.get(/^\/(?:v1\/)?models\/(.+)$/, (request, response) => {
@@ -50,4 +53,13 @@ export function createModelsRoutes(router: Router): ExpressRouter {
     response.json({ data });
   });
   return routes;
+}
+
+/** The access groups of the deployments of the given model groups, in first-seen order. */
+function accessGroupsOf(groups: readonly string[], router: Router): string[] {
+  const found = new Set<string>();
+  for (const group of groups) {
+    for (const deployment of router.getDeployments(group)) for (const name of deployment.modelInfo.access_groups ?? []) found.add(name);
+  }
+  return [...found];
 }
