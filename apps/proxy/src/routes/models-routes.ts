@@ -17,7 +17,8 @@ export function createModelsRoutes(router: Router): ExpressRouter {
   routes.get(['/models', '/v1/models'], (request, response) => {
     const groups = allowedModelGroups(authOf(response), router);
     // LiteLLM's `only_model_access_groups=True`: the access groups (`model_info.access_groups`) instead of models.
-    const onlyAccessGroups = String(request.query['only_model_access_groups']).toLowerCase() === 'true';
+    const flag = request.query['only_model_access_groups'];
+    const onlyAccessGroups = typeof flag === 'string' && flag.toLowerCase() === 'true';
     const ids = onlyAccessGroups ? accessGroupsOf(groups, router) : groups;
     response.json({ object: 'list', data: ids.map((id) => ({ id, object: 'model', created, owned_by: 'tollgate' })) });
   });
