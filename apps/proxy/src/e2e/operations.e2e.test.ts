@@ -17,6 +17,19 @@ describe('operations endpoints', () => {
     expect(await ready.json()).toMatchObject({ status: 'healthy', db: 'connected' });
   });
 
+  it('details readiness per dependency for admins only', async () => {
+    const details = await fetch(`${testProxy.proxy.url}/health/readiness/details`, { headers: { authorization: `Bearer ${MASTER_KEY}` } });
+    expect(details.status).toBe(200);
+    const body = (await details.json()) as { status: string; services: Record<string, { status: string; latency_ms: number }>; uptime_seconds: number };
+    expect(body.status).toBe('healthy');
+    expect(Object.keys(body.services)).toEqual(['database']); // embedded mode: no Redis
+    expect(body.services['database']?.status).toBe('connected');
+    expect(body.uptime_seconds).toBeGreaterThanOrEqual(0);
+    const generated = await manage(testProxy, '/key/generate', {});
+    const refused = await fetch(`${testProxy.proxy.url}/health/readiness/details`, { headers: { authorization: `Bearer ${generated.key}` } });
+    expect(refused.status).toBe(403);
+  });
+
   it('probes every deployment for admins only', async () => {
     const health = await manage(testProxy, '/health');
     expect(health).toMatchObject({ healthy_count: 3, unhealthy_count: 0 });

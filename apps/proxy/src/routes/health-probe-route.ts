@@ -14,7 +14,8 @@ const PROBE_TIMEOUT_MS = 10_000;
 export function createHealthProbeHandler(router: Router): RequestHandler {
   return async (_request, response) => {
     if (!isProxyAdmin(authOf(response))) throw new PermissionDeniedError('Only proxy admins may probe deployments', { code: '403' });
-    const deployments = router.getModelGroups().flatMap((group) => router.getDeployments(group));
+    // Wildcard routes (`openai/*`) name no model to call until a request does: they are not probed.
+    const deployments = router.getModelGroups().flatMap((group) => router.getDeployments(group)).filter((deployment) => !deployment.litellmParams.model.includes('*'));
     const results = await Promise.all(
       deployments.map(async (deployment) => {
         const params = deployment.litellmParams;

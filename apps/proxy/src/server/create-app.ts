@@ -13,6 +13,7 @@ import { createModelsRoutes } from '../routes/models-routes.js';
 import { createMessagesRoutes } from '../routes/messages/messages-routes.js';
 import { createStoredResponseRoutes } from '../routes/responses/stored-response-routes.js';
 import type { StoredResponseStore } from '@tollgate/ledger';
+import { createReadinessDetailsHandler, type ReadinessCheck } from '../routes/readiness-details-route.js';
 import { listRoutes } from './list-routes.js';
 import type { ManagementContext } from './proxy-context.js';
 
@@ -27,6 +28,8 @@ export interface CreateAppOptions {
   /** Responses kept with `store: true`, read back by `/v1/responses/{id}`. */
   storedResponses: StoredResponseStore;
   checkStorage: () => Promise<void>;
+  /** What `/health/readiness/details` checks besides storage (Redis in distributed mode). */
+  readinessChecks?: readonly ReadinessCheck[];
   /** Resolves once the calls booked so far show in the stored totals (see SpendSink.totalsUpToDate). */
   spendTotalsUpToDate: () => Promise<void>;
   version: string;
@@ -56,6 +59,11 @@ export function createApp(options: CreateAppOptions): Express {
   app.post(['/responses', '/v1/responses'], expressRoute(options.metrics, 'responses', options.llm.responses));
   app.use(createStoredResponseRoutes({ storedResponses: options.storedResponses }));
   app.get('/health', createHealthProbeHandler(options.gateway.options.router));
+  app.get('/health/readiness/details', createReadinessDetailsHandler({
+    checks: [{ name: 'database', check: options.checkStorage }, ...(options.readinessChecks ?? [])],
+    version: options.version,
+    startedAtMs: Date.now(),
+  }));
   app.use(createModelsRoutes(options.gateway.options.router));
   // LiteLLM's route listing (any authenticated caller: it names paths, nothing about keys or upstreams).
   app.get('/routes', (_request, response) => {

@@ -209,6 +209,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
       await ledger.keys.list({ page: 1, pageSize: 1 });
     },
     version: PROXY_VERSION,
+    readinessChecks: redis ? [{ name: 'redis', check: () => redis.ping() }] : [],
   });
   const fastPath = createLlmFastPath({
     authDirectory,
