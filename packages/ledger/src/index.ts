@@ -32,6 +32,7 @@ export type {
   TeamsTable,
   TeamMembersTable,
   CustomersTable,
+  BudgetsTable,
   ModelSpendTable,
   SpendLogsTable,
   DailySpendTable,
@@ -71,6 +72,11 @@ export { TeamMemberStore } from './teams/team-member-store.js';
 // Customers (end users).
 export type { CustomerRecord, ModelRegion, CustomerFieldsInput, CreateCustomerInput } from './customers/customer-record.js';
 export { CustomerStore, type CustomerPage } from './customers/customer-store.js';
+export { customerHeldToBudget } from './customers/customer-held-to-budget.js';
+
+// Budget objects (LiteLLM's budget table), linked from customers by `budget_id`.
+export type { BudgetRecord, BudgetObjectFieldsInput, CreateBudgetInput } from './budget-objects/budget-record.js';
+export { BudgetStore } from './budget-objects/budget-store.js';
 
 // Stored Responses (OpenAI Responses API `store`), read per tenant.
 export type { StoredResponseRecord, ResponseReader } from './responses/stored-response-record.js';

@@ -1,3 +1,4 @@
+import { BudgetStore } from './budget-objects/budget-store.js';
 import type { StoreOptions } from './common/store-options.js';
 import { CustomerStore } from './customers/customer-store.js';
 import type { LedgerDb } from './db/ledger-schema.js';
@@ -22,6 +23,7 @@ export class Ledger {
   readonly teams: TeamStore;
   readonly teamMembers: TeamMemberStore;
   readonly customers: CustomerStore;
+  readonly budgets: BudgetStore;
   readonly responses: StoredResponseStore;
 
   constructor(
@@ -34,6 +36,7 @@ export class Ledger {
     this.teams = new TeamStore(db, options);
     this.teamMembers = new TeamMemberStore(db, options);
     this.customers = new CustomerStore(db, options);
+    this.budgets = new BudgetStore(db, options);
     this.responses = new StoredResponseStore(db, options);
   }
 

@@ -146,4 +146,19 @@ describe('AuthDirectory over an in-memory ledger', () => {
     await expect(directory.customer('bob')).resolves.toMatchObject({ userId: 'bob' });
     expect(broadcasts).toEqual([{ kind: 'customer', endUserId: 'alice' }, { kind: 'customer', endUserId: 'bob' }]);
   });
+
+  it('serves customers held to their linked budget, cached until invalidateAllCustomers', async () => {
+    await ledger.budgets.create({ budgetId: 'tier', maxBudgetNano: 5n, rpmLimit: 2 });
+    await ledger.customers.create({ userId: 'alice', budgetId: 'tier' });
+    const directory = directoryOf();
+    await expect(directory.customer('alice')).resolves.toMatchObject({ maxBudgetNano: 5n, rpmLimit: 2 });
+    await expect(directory.customer('carol')).resolves.toBeUndefined();
+    await ledger.budgets.update('tier', { maxBudgetNano: 7n });
+    await ledger.customers.create({ userId: 'carol', budgetId: 'tier' });
+    await expect(directory.customer('alice')).resolves.toMatchObject({ maxBudgetNano: 5n });
+    directory.invalidateAllCustomers();
+    await expect(directory.customer('alice')).resolves.toMatchObject({ maxBudgetNano: 7n });
+    await expect(directory.customer('carol')).resolves.toMatchObject({ maxBudgetNano: 7n });
+    expect(broadcasts).toEqual([{ kind: 'all-customers' }]);
+  });
 });

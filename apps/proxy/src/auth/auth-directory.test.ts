@@ -13,7 +13,7 @@ function countingLedger(options: { gate?: Promise<void> } = {}) {
       },
     },
     customers: {
-      get: async (endUserId: string) => {
+      getForCall: async (endUserId: string) => {
         reads.customers += 1;
         await options.gate;
         return endUserId === 'known' ? { endUserId, blocked: false } : undefined;

@@ -26,7 +26,11 @@ export interface AuthDirectoryOptions {
 }
 
 /** A cache invalidation as replicas exchange it. */
-export type InvalidationMessage = { kind: 'key'; tokenHash: string } | { kind: 'all-keys' } | { kind: 'customer'; endUserId: string };
+export type InvalidationMessage =
+  | { kind: 'key'; tokenHash: string }
+  | { kind: 'all-keys' }
+  | { kind: 'customer'; endUserId: string }
+  | { kind: 'all-customers' };
 
 /** A read of one id through the caches: `found` and `unknown` hold its answer, `loads` the read in flight. */
 interface LoadOptions<Value> {
@@ -109,14 +113,14 @@ export class AuthDirectory {
     return auth;
   }
 
-  /** The customer (end user) row for an id, cached; undefined when unknown. */
+  /** The customer (end user) for an id as calls see it (held to its linked budget object), cached; undefined when unknown. */
   async customer(endUserId: string): Promise<CustomerRecord | undefined> {
     const cached = this.customers.get(endUserId);
     if (cached !== undefined || this.unknownCustomers.has(endUserId)) return cached;
     return this.loadOrServeStale({
       id: endUserId,
       loads: this.customerLoads,
-      load: () => this.options.ledger.customers.get(endUserId),
+      load: () => this.options.ledger.customers.getForCall(endUserId),
       found: this.customers,
       unknown: this.unknownCustomers,
     });
@@ -140,6 +144,12 @@ export class AuthDirectory {
     this.options.broadcast?.({ kind: 'customer', endUserId });
   }
 
+  /** Forget every cached customer (after a budget object changes, which any customer may point at). */
+  invalidateAllCustomers(): void {
+    this.applyInvalidation({ kind: 'all-customers' });
+    this.options.broadcast?.({ kind: 'all-customers' });
+  }
+
   /** Applies an invalidation locally (also what a replica does with one it receives); never rebroadcasts. */
   applyInvalidation(message: InvalidationMessage): void {
     // Dropping an id's load (or all of them) also tells that load, still running, not to cache what it reads.
@@ -151,6 +161,10 @@ export class AuthDirectory {
       this.keys.clear();
       this.unknownKeys.clear();
       this.keyLoads.clear();
+    } else if (message.kind === 'all-customers') {
+      this.customers.clear();
+      this.unknownCustomers.clear();
+      this.customerLoads.clear();
     } else {
       this.customers.delete(message.endUserId);
       this.unknownCustomers.delete(message.endUserId);

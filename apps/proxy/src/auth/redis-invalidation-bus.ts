@@ -6,6 +6,7 @@ const messageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('key'), tokenHash: z.string().regex(/^[0-9a-f]{64}$/) }),
   z.object({ kind: z.literal('all-keys') }),
   z.object({ kind: z.literal('customer'), endUserId: z.string().min(1) }),
+  z.object({ kind: z.literal('all-customers') }),
 ]);
 
 /**

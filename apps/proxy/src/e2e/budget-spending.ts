@@ -72,5 +72,13 @@ export const OTHER_SCOPES: Array<[scope: string, setup: BudgetSetup]> = [
       return { key: (await manage(proxy, '/key/generate', {})).key, endUser: id };
     },
   ],
+  [
+    'customer linked to a budget object (budget_id)',
+    async (proxy, budget, id) => {
+      await manage(proxy, '/budget/new', { budget_id: id, max_budget: budget });
+      await manage(proxy, '/customer/new', { user_id: id, budget_id: id });
+      return { key: (await manage(proxy, '/key/generate', {})).key, endUser: id };
+    },
+  ],
 ];
 

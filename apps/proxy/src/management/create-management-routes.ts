@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { authOf } from '../auth/authenticate-request.js';
 import type { ManagementContext } from '../server/proxy-context.js';
+import { budgetRoutes } from './budget-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { keyRoutes } from './key-routes.js';
 import { ManagementCaller } from './management-caller.js';
@@ -12,7 +13,7 @@ import { userRoutes } from './user-routes.js';
 
 /** Every management route, in one list (the README's route table follows it). */
 export function managementRoutes(context: ManagementContext): ManagementRoute[] {
-  return [...keyRoutes(context), ...userRoutes(context), ...teamRoutes(context), ...customerRoutes(context), ...spendRoutes(context)];
+  return [...keyRoutes(context), ...userRoutes(context), ...teamRoutes(context), ...customerRoutes(context), ...budgetRoutes(context), ...spendRoutes(context)];
 }
 
 /** Options of {@link createManagementRoutes}. */
@@ -22,7 +23,7 @@ export interface ManagementRoutesOptions {
 }
 
 /**
- * LiteLLM's management API: `/key/*`, `/user/*`, `/team/*`, `/customer/*` (and `/end_user/*`), `/spend/logs`,
+ * LiteLLM's management API: `/key/*`, `/user/*`, `/team/*`, `/customer/*` (and `/end_user/*`), `/budget/*`, `/spend/logs`,
  * `/global/spend/report`. Mount it after a JSON body parser and `authenticateRequest`; the router adds no
  * middleware of its own, so requests for other paths pass through untouched. Every handler first checks the
  * caller's key type, `allowed_routes` and role; errors are thrown as TollgateErrors for the error handler.

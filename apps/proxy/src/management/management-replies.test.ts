@@ -41,7 +41,12 @@ describe.each(storageTargets())('management replies match their response schemas
     await ok('/key/block', { key: issued.token });
     await ok('/key/unblock', { key: issued.token });
 
-    await ok('/customer/new', { user_id: ids.acme, max_budget: 3, allowed_model_region: 'eu' });
+    const tier = uniqueId('tier');
+    await ok('/budget/new', { budget_id: tier, max_budget: 3, budget_duration: '30d', rpm_limit: 10 });
+    await ok('/budget/update', { budget_id: tier, tpm_limit: 1000 });
+    await ok('/budget/info', { budgets: [tier] });
+    await ok('/budget/list');
+    await ok('/customer/new', { user_id: ids.acme, max_budget: 3, allowed_model_region: 'eu', budget_id: tier });
     await ok('/customer/update', { user_id: ids.acme, alias: 'Acme' });
     await ok('/customer/block', { user_ids: [ids.acme] });
     await ok('/customer/unblock', { user_ids: [ids.acme] });
@@ -91,6 +96,7 @@ describe.each(storageTargets())('management replies match their response schemas
     await ok('/key/delete', { keys: [regenerated.token] });
     await ok('/team/member_delete', { team_id: ids.red, user_id: ids.bob });
     await ok('/customer/delete', { user_ids: [ids.acme] });
+    await ok('/budget/delete', { id: tier });
     await ok('/team/delete', { team_ids: [ids.red] });
     await ok('/user/delete', { user_ids: [ids.ada, ids.bob] });
 

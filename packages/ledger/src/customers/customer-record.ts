@@ -12,6 +12,8 @@ export interface CustomerRecord extends BudgetFields {
   allowedModelRegion: ModelRegion | null;
   /** Model used when the request names none. */
   defaultModel: string | null;
+  /** The budget object whose limits apply where the customer's own are unset (`budget_id`); null = none. */
+  budgetId: string | null;
 }
 
 /** Fields accepted by create and update; `undefined` leaves a field as it is, `null` clears it. */
@@ -20,6 +22,8 @@ export interface CustomerFieldsInput extends BudgetFieldsInput {
   blocked?: boolean;
   allowedModelRegion?: ModelRegion | null;
   defaultModel?: string | null;
+  /** Must name an existing budget object (400 otherwise). */
+  budgetId?: string | null;
 }
 
 /** Input of `CustomerStore.create`. */

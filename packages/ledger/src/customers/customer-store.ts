@@ -6,6 +6,8 @@ import { resolveStoreOptions, type ResolvedStoreOptions, type StoreOptions } fro
 import { readBoolean, readInt, writeBoolean } from '../db/column-values.js';
 import type { CustomersTable, LedgerDb } from '../db/ledger-schema.js';
 import { isUniqueViolation } from '../db/sql-errors.js';
+import { rowToBudgetRecord } from '../budget-objects/budget-store.js';
+import { customerHeldToBudget } from './customer-held-to-budget.js';
 import type { CreateCustomerInput, CustomerFieldsInput, CustomerRecord } from './customer-record.js';
 
 function rowToCustomerRecord(row: Selectable<CustomersTable>): CustomerRecord {
@@ -17,6 +19,7 @@ function rowToCustomerRecord(row: Selectable<CustomersTable>): CustomerRecord {
     blocked: readBoolean(row.blocked),
     allowedModelRegion: region === 'eu' || region === 'us' ? region : null,
     defaultModel: row.default_model,
+    budgetId: row.budget_id,
   };
 }
 
@@ -30,6 +33,7 @@ function customerFieldsToColumns(input: CustomerFieldsInput, options: ResolvedSt
   if (input.blocked !== undefined) columns.blocked = writeBoolean(input.blocked);
   if (region !== undefined) columns.allowed_model_region = region;
   if (input.defaultModel !== undefined) columns.default_model = input.defaultModel;
+  if (input.budgetId !== undefined) columns.budget_id = input.budgetId;
   return columns;
 }
 
@@ -59,6 +63,7 @@ export class CustomerStore {
   /** Creates a customer; 400 when the id is taken. */
   async create(input: CreateCustomerInput): Promise<CustomerRecord> {
     if (input.userId === '') throw new BadRequestError('user_id is required', { param: 'user_id' });
+    await this.checkBudgetExists(input.budgetId);
     const now = this.options.clock().getTime();
     const row = { user_id: input.userId, metadata: '{}', created_at: now, updated_at: now, ...customerFieldsToColumns(input, this.options) } as Insertable<CustomersTable>;
     try {
@@ -67,6 +72,23 @@ export class CustomerStore {
       if (isUniqueViolation(error)) throw new BadRequestError(`Customer ${input.userId} already exists`, { param: 'user_id', cause: error });
       throw error;
     }
+  }
+
+  /**
+   * The customer as a call sees it: held to its linked budget object's limits where its own are unset (see
+   * {@link customerHeldToBudget}); undefined when unknown. A dangling `budget_id` adds nothing.
+   */
+  async getForCall(userId: string): Promise<CustomerRecord | undefined> {
+    const customer = await this.get(userId);
+    if (customer === undefined || customer.budgetId === null) return customer;
+    const budget = await this.db.selectFrom('budgets').selectAll().where('budget_id', '=', customer.budgetId).executeTakeFirst();
+    return budget === undefined ? customer : customerHeldToBudget(customer, rowToBudgetRecord(budget));
+  }
+
+  private async checkBudgetExists(budgetId: string | null | undefined): Promise<void> {
+    if (budgetId === undefined || budgetId === null) return;
+    const row = await this.db.selectFrom('budgets').select('budget_id').where('budget_id', '=', budgetId).executeTakeFirst();
+    if (row === undefined) throw new BadRequestError(`Budget id=${budgetId} does not exist; create it with /budget/new`, { param: 'budget_id' });
   }
 
   /** The customer, or undefined. */
@@ -84,6 +106,7 @@ export class CustomerStore {
 
   /** Changes the given fields; 404 when the customer does not exist. */
   async update(userId: string, input: CustomerFieldsInput): Promise<CustomerRecord> {
+    await this.checkBudgetExists(input.budgetId);
     const columns = { ...customerFieldsToColumns(input, this.options), updated_at: this.options.clock().getTime() };
     const row = await this.db.updateTable('customers').set(columns).where('user_id', '=', userId).returningAll().executeTakeFirst();
     if (row === undefined) throw new NotFoundError(`End User Id=${userId} does not exist in db`, { param: 'user_id' });

@@ -96,6 +96,24 @@ export interface CustomersTable extends BudgetColumns {
   blocked: DefaultedBigIntColumn;
   allowed_model_region: string | null;
   default_model: string | null;
+  /** The budget whose limits apply where the customer sets none (migration 0009). */
+  budget_id: string | null;
+}
+
+/** A named set of limits (LiteLLM's budget table); no spend of its own. */
+export interface BudgetsTable {
+  budget_id: string;
+  max_budget_nano: NullableBigIntColumn;
+  soft_budget_nano: NullableBigIntColumn;
+  budget_duration: string | null;
+  budget_reset_at: NullableBigIntColumn;
+  rpm_limit: NullableBigIntColumn;
+  tpm_limit: NullableBigIntColumn;
+  max_parallel_requests: NullableBigIntColumn;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: BigIntColumn;
+  updated_at: BigIntColumn;
 }
 
 /** Every hash a key has had (current, previous, older), so spend logs that carry a past hash count for the key. */
@@ -172,6 +190,7 @@ export interface LedgerSchema {
   teams: TeamsTable;
   team_members: TeamMembersTable;
   customers: CustomersTable;
+  budgets: BudgetsTable;
   model_spend: ModelSpendTable;
   spend_logs: SpendLogsTable;
   daily_spend: DailySpendTable;

@@ -6,6 +6,7 @@ import { partialSpendLogIndexesMigration } from './0005-partial-spend-log-indexe
 import { keyIdsMigration } from './0006-key-ids.js';
 import { storedResponsesMigration } from './0007-stored-responses.js';
 import { spendLogResponseIdsMigration } from './0008-spend-log-response-ids.js';
+import { budgetsMigration } from './0009-budgets.js';
 
 /**
  * Every ledger migration, in order, as code (not files found at run time), so a bundled or installed package migrates
@@ -19,4 +20,5 @@ export const ledgerMigrations: Readonly<Record<string, Migration>> = {
   '0006_key_ids': keyIdsMigration,
   '0007_stored_responses': storedResponsesMigration,
   '0008_spend_log_response_ids': spendLogResponseIdsMigration,
+  '0009_budgets': budgetsMigration,
 };

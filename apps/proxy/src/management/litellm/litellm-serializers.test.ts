@@ -69,9 +69,10 @@ describe('LiteLLM serializers', () => {
     );
     expect(team).toMatchObject({ team_id: 'red', spend: 0.3, admins: ['ada'], members_with_roles: [{ user_id: 'ada', role: 'admin' }] });
     expect(toLiteLLMTeamMembership(member)).toMatchObject({ max_budget_in_team: 2, spend: 1e-9, litellm_budget_table: { max_budget: 2 } });
-    expect(toLiteLLMCustomerInfo({ ...budget, userId: 'acme', alias: null, blocked: true, allowedModelRegion: 'eu', defaultModel: null })).toMatchObject({
+    expect(toLiteLLMCustomerInfo({ ...budget, userId: 'acme', alias: null, blocked: true, allowedModelRegion: 'eu', defaultModel: null, budgetId: 'tier' })).toMatchObject({
       user_id: 'acme',
       blocked: true,
+      budget_id: 'tier',
       litellm_budget_table: { max_budget: 5, budget_duration: '30d' },
     });
   });

@@ -11,6 +11,7 @@ export function toLiteLLMCustomerInfo(record: CustomerRecord) {
     allowed_model_region: record.allowedModelRegion,
     default_model: record.defaultModel,
     metadata: record.metadata,
+    budget_id: record.budgetId,
     litellm_budget_table: {
       max_budget: nullableUsd(record.maxBudgetNano),
       soft_budget: nullableUsd(record.softBudgetNano),

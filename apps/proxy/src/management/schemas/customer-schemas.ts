@@ -12,8 +12,9 @@ const customerFields = {
   default_model: z.string().min(1).nullable().optional(),
   metadata: metadata.optional(),
   spend: usdAmount.optional(),
+  /** A budget object (`/budget/new`) whose limits apply where the customer's own are unset; null unlinks. */
+  budget_id: entityId.nullable().optional(),
   // Known LiteLLM fields without a Tollgate implementation: refused unless empty.
-  budget_id: notSupported,
   budget_reset_at: notSupported,
   model_max_budget: notSupported,
   object_permission: notSupported,
@@ -51,6 +52,7 @@ export function toCustomerFieldsInput(body: CustomerFieldsBody): CustomerFieldsI
     tpmLimit: body.tpm_limit,
     rpmLimit: body.rpm_limit,
     maxParallelRequests: body.max_parallel_requests,
+    budgetId: body.budget_id,
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
 }

@@ -133,6 +133,7 @@ export const customerInfoSchema = z.strictObject({
   allowed_model_region: z.enum(['eu', 'us']).nullable(),
   default_model: z.string().nullable(),
   metadata,
+  budget_id: z.string().nullable(),
   litellm_budget_table: z.strictObject({
     max_budget: nullableUsd,
     soft_budget: nullableUsd,
