@@ -1,4 +1,4 @@
-import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage } from '@tollgate/core';
+import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage, ResponseObject } from '@tollgate/core';
 import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
 
 /** Token usage a fake response reports. */
@@ -55,6 +55,43 @@ export function fakeChatCompletion(options: {
     usage,
   };
   return withMetadata(completion, fakeCallMetadata({ model: options.model, usage }));
+}
+
+/** A minimal completed Response answering `content`, shaped like a providers result (usage in Responses names). */
+export function fakeResponse(options: { model: string; content: string; usage?: FakeUsage }): ResponseObject & { readonly tollgate: CallMetadata } {
+  const usage = toOpenAIUsage(options.usage ?? DEFAULT_USAGE);
+  const response: ResponseObject = {
+    id: 'resp_fake',
+    object: 'response',
+    created_at: 0,
+    status: 'completed',
+    completed_at: 0,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: options.model,
+    output: [{ type: 'message', id: 'msg_fake', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: options.content, annotations: [] }] }],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    store: false,
+    temperature: null,
+    text: { format: { type: 'text' } },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: null,
+    truncation: 'disabled',
+    usage: {
+      input_tokens: usage.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: usage.completion_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: usage.total_tokens,
+    },
+    user: null,
+    metadata: {},
+  };
+  return withMetadata(response, fakeCallMetadata({ model: options.model, usage }));
 }
 
 /** The chunks of a stream that sends `pieces` of content, a finishing chunk and a usage chunk. */

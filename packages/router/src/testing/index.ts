@@ -10,6 +10,7 @@ export {
   fakeChatChunks,
   fakeChatStream,
   fakeEmbeddingResponse,
+  fakeResponse,
   fakeCallMetadata,
   type FakeUsage,
 } from './fake-responses.js';
