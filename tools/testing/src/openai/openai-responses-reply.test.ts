@@ -1,0 +1,43 @@
+import OpenAI from 'openai';
+import { startMockUpstream, type MockUpstream } from '../start-mock-upstream.js';
+import { estimatePromptTokens } from '../plan/estimate-prompt-tokens.js';
+
+let upstream: MockUpstream;
+let client: OpenAI;
+
+beforeAll(async () => {
+  upstream = await startMockUpstream();
+  client = new OpenAI({ apiKey: 'sk-test-key', baseURL: `${upstream.url}/v1`, maxRetries: 0 });
+});
+afterEach(() => upstream.reset());
+afterAll(() => upstream.close());
+
+describe('OpenAI Responses (non-streamed)', () => {
+  it('answers with a completed Response whose usage counts instructions and input, and records the request', async () => {
+    upstream.setBehaviour({ reply: 'text', text: 'Hello there' });
+    const body = { model: 'gpt-4o-mini', instructions: 'Be brief.', input: 'Say hello', truncation: 'auto' as const, metadata: { ticket: 'T-1' } };
+    const response = await client.responses.create(body);
+
+    expect(response).toMatchObject({ object: 'response', status: 'completed', model: 'gpt-4o-mini', instructions: 'Be brief.', truncation: 'auto', metadata: { ticket: 'T-1' } });
+    expect(response.id).toMatch(/^resp_/);
+    expect(response.output_text).toBe('Hello there');
+    const inputTokens = estimatePromptTokens(body, 'openai');
+    expect(inputTokens).toBe(Math.ceil('Be brief.Say hello'.length / 4));
+    expect(response.usage).toMatchObject({ input_tokens: inputTokens, output_tokens: 2, total_tokens: inputTokens + 2 });
+    expect(upstream.requests[0]).toMatchObject({ path: '/v1/responses', route: 'openai.responses', model: 'gpt-4o-mini', stream: false, body });
+  });
+
+  it('adds a reasoning item with encrypted_content when include asks for it, and answers tool calls as function_call items', async () => {
+    upstream.setBehaviour({ reply: 'tool_calls', calls: [{ name: 'get_weather', arguments: { city: 'Paris' } }] });
+    const response = await client.responses.create({ model: 'o4-mini', input: 'Weather?', include: ['reasoning.encrypted_content'] });
+
+    expect(response.output[0]).toMatchObject({ type: 'reasoning', summary: [] });
+    expect((response.output[0] as { encrypted_content?: string }).encrypted_content).toMatch(/^gAAAA/);
+    expect(response.output[1]).toMatchObject({ type: 'function_call', name: 'get_weather', arguments: '{"city":"Paris"}' });
+  });
+
+  it('refuses a request without input, and a streamed one (not served), with OpenAI errors', async () => {
+    await expect(client.responses.create({ model: 'gpt-4o-mini' } as never)).rejects.toMatchObject({ status: 400, param: 'input' });
+    await expect(client.responses.create({ model: 'gpt-4o-mini', input: 'x', stream: true })).rejects.toMatchObject({ status: 400, param: 'stream' });
+  });
+});
