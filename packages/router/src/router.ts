@@ -1,5 +1,5 @@
 import { ServiceUnavailableError, type ChatCompletionRequest, type EmbeddingRequest } from '@tollgate/core';
-import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest } from '@tollgate/providers';
+import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest, ResponsesStream } from '@tollgate/providers';
 import type { CallDeployment, ClientCredentials, DeploymentResponse, ResponsesResult } from './call/deployment-call.js';
 import { providersCallDeployment } from './call/providers-call-deployment.js';
 import { pricingRouterCatalogue } from './catalogue/pricing-router-catalogue.js';
@@ -68,7 +68,7 @@ export interface RouterCallOptions {
 export type RouterCompletionParams = ChatCompletionRequest & RouterRequestFields;
 /** An embedding request as the router takes it. */
 export type RouterEmbeddingParams = EmbeddingRequest & RouterRequestFields;
-/** A Responses API request as the router takes it (non-streamed). */
+/** A Responses API request as the router takes it. */
 export type RouterResponsesParams = ResponsesRequest & RouterRequestFields;
 
 /** An alias of a model group. */
@@ -167,14 +167,18 @@ export class Router {
   }
 
   /**
-   * A Response from the requested model group (non-streamed), with the same picking, retries, cooldowns and
-   * fallbacks as chat. Deployments whose provider speaks Responses (OpenAI) get the request as is; the others get
-   * it translated to a chat call.
+   * A Response from the requested model group, with the same picking, retries, cooldowns and fallbacks as chat.
+   * Deployments whose provider speaks Responses (OpenAI) get the request as is; the others get it translated to a
+   * chat call. With `stream: true` it resolves once a deployment has sent its first event (failover happens before
+   * that, never after), with the stream of its events.
    */
-  async responses(params: RouterResponsesParams, options: RouterCallOptions = {}): Promise<ResponsesResult> {
+  responses(params: RouterResponsesParams & { stream: true }, options?: RouterCallOptions): Promise<ResponsesStream>;
+  responses(params: RouterResponsesParams & { stream?: false | null }, options?: RouterCallOptions): Promise<ResponsesResult>;
+  async responses(params: RouterResponsesParams, options: RouterCallOptions = {}): Promise<ResponsesResult | ResponsesStream> {
     const { fields, params: rest } = splitRouterRequestFields(params);
-    const result = await this.route({ kind: 'responses', params: { ...rest, stream: false }, stream: false }, fields, options);
-    return result as ResponsesResult;
+    const stream = rest['stream'] === true;
+    const result = await this.route({ kind: 'responses', params: { ...rest, stream }, stream }, fields, options);
+    return result as ResponsesResult | ResponsesStream;
   }
 
   /** The model groups, in configuration order (wildcard routes such as `openai/*` by their pattern). */

@@ -33,8 +33,8 @@ export const generalSettingsSchema = z.looseObject({
    */
   budget_enforcement: z.enum(['exact', 'loose']).optional(),
   /**
-   * `/v1/responses` to a model group whose every deployment speaks Responses (OpenAI): passed as is (true, default;
-   * non-streamed requests) or translated to chat completions like every other provider (false).
+   * `/v1/responses` to a model group whose every deployment speaks Responses (OpenAI): passed as is (true, default)
+   * or translated to chat completions like every other provider (false).
    */
   native_responses: z.boolean().optional(),
 });

@@ -99,12 +99,62 @@ describe('/v1/responses passed natively to an all-OpenAI model group (official o
     expect(lastUpstream().path).toBe('/v1/responses');
   });
 
-  it('still translates a streamed request to chat completions (native streaming is not built)', async () => {
-    testProxy.upstream.enqueue({ reply: 'text', text: 'streamed translated' });
-    const final = await client.responses.stream({ model: 'gpt-4o-mini', input: 'stream it' }).finalResponse();
-    expect(final.output_text).toBe('streamed translated');
-    expect(lastUpstream().path).toBe('/v1/chat/completions');
+  it('streams natively: the upstream events passed on, the last one carrying the booked cost, the answer stored', async () => {
+    testProxy.upstream.enqueue({ reply: 'text', text: 'streamed natively' });
+    const stream = await client.responses.create({ model: 'gpt-4o-mini', input: 'stream it', include: ['reasoning.encrypted_content'], stream: true });
+    const types: string[] = [];
+    let text = '';
+    let completed: OpenAI.Responses.Response | undefined;
+    for await (const event of stream) {
+      types.push(event.type);
+      if (event.type === 'response.output_text.delta') text += event.delta;
+      if (event.type === 'response.completed') completed = event.response;
+    }
+    expect(lastUpstream()).toMatchObject({ path: '/v1/responses', stream: true });
+    expect(lastUpstreamBody()).toMatchObject({ include: ['reasoning.encrypted_content'], stream: true });
+    expect(text).toBe('streamed natively');
+    expect(types[0]).toBe('response.created');
+    expect(types.at(-1)).toBe('response.completed');
+    // The upstream's own events: its reasoning item (translation has none to give) comes through.
+    const reasoning = completed?.output.find((item) => item.type === 'reasoning');
+    expect(reasoning?.encrypted_content).toMatch(/^gAAAA/);
+    expect(costOf(completed ?? {})).toBeGreaterThan(0);
+    reportedCostUsd += costOf(completed ?? {});
+
+    const stored = await client.responses.retrieve(completed!.id);
+    expect(stored.output_text).toBe('streamed natively');
+    expect(costOf(stored)).toBe(costOf(completed ?? {}));
+
+    testProxy.upstream.enqueue({ reply: 'text', text: 'streamed by the helper' });
+    const final = await client.responses.stream({ model: 'gpt-4o-mini', input: 'again', previous_response_id: completed!.id }).finalResponse();
+    expect(final.output_text).toBe('streamed by the helper');
+    expect((lastUpstreamBody().input as { content?: unknown }[]).at(0)).toMatchObject({ role: 'user', content: 'stream it' });
     reportedCostUsd += costOf(final);
+  });
+
+  it('ends a native stream the upstream breaks with an error, without naming the upstream, booking what was produced', async () => {
+    // Another key: what a broken stream produced is booked, but no client saw a cost for it.
+    const failingKey = (await manage(testProxy, '/key/generate', { models: ['gpt-4o-mini'] })).key as string;
+    const failing = new OpenAI({ apiKey: failingKey, baseURL: testProxy.baseURL, maxRetries: 0 });
+    testProxy.upstream.enqueue({ reply: 'text', text: 'cut short here', disconnectAfterChunks: 5 });
+    const stream = await failing.responses.create({ model: 'gpt-4o-mini', input: 'break', stream: true });
+    let text = '';
+    const failure = await (async () => {
+      try {
+        for await (const event of stream) {
+          if (event.type === 'response.output_text.delta') text += event.delta;
+        }
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeDefined();
+    expect(text).toBe('cut');
+    expect(String(failure)).not.toContain(new URL(testProxy.upstream.url).host);
+    // What was produced before the break is booked (counted from the prompt and the text sent).
+    const info = await manage(testProxy, `/key/info?key=${encodeURIComponent(failingKey)}`);
+    expect(info.info.spend).toBeGreaterThan(0);
   });
 
   it('translates for a mixed group (OpenAI and Anthropic deployments): no deployment gets a Responses body', async () => {

@@ -1,5 +1,5 @@
 import type { ChatCompletionRequest, EmbeddingRequest, ResponseObject } from '@tollgate/core';
-import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest } from '@tollgate/providers';
+import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest, ResponsesStream } from '@tollgate/providers';
 import type { Deployment } from '../deployment/deployment.js';
 
 /** Per-call credentials that replace a deployment's configured ones (a gateway's opt-in client-side credentials). */
@@ -35,7 +35,7 @@ export interface EmbeddingDeploymentCall extends DeploymentCallBase {
 }
 
 /**
- * A Responses API request (non-streamed) for one deployment: `params.model` is the deployment's
+ * A Responses API request (streamed when `params.stream` is true) for one deployment: `params.model` is the deployment's
  * `litellm_params.model`. Providers that speak Responses get it as is; the others get it translated to chat.
  */
 export interface ResponsesDeploymentCall extends DeploymentCallBase {
@@ -53,9 +53,9 @@ export type DeploymentCallPayload =
 
 /**
  * What a deployment answers, as `@tollgate/providers` does: a completion, a chunk stream (when `params.stream` is
- * true), embeddings or a Response, each with the providers' `tollgate` call metadata (provider, usage, cost).
+ * true), embeddings, or a Response or its event stream, each with the providers' `tollgate` call metadata (provider, usage, cost).
  */
-export type DeploymentResponse = ChatCompletionResult | ChatCompletionStream | EmbeddingResult | ResponsesResult;
+export type DeploymentResponse = ChatCompletionResult | ChatCompletionStream | EmbeddingResult | ResponsesResult | ResponsesStream;
 
 /** A Response from a deployment, with the providers' call metadata. */
 export type ResponsesResult = ResponseObject & { readonly tollgate?: CallMetadata };

@@ -31,7 +31,7 @@ export function createProvidersCallDeployment(defaults: ProvidersCallDeploymentO
     if (call.credentials?.apiBase) options.apiBase = call.credentials.apiBase;
     if (call.credentials?.apiVersion) options.apiVersion = call.credentials.apiVersion;
     if (call.kind === 'embedding') return embedding(body as typeof call.params, options);
-    if (call.kind === 'responses') return responses({ ...(body as typeof call.params), stream: false }, options);
+    if (call.kind === 'responses') return responses(body as typeof call.params, options);
     if (call.requestValidated === true) options.requestValidated = true;
     return completion(body as typeof call.params, options);
   };

@@ -1,6 +1,6 @@
 import { InternalServerError, RateLimitError } from '@tollgate/core';
 import { routerMetadataOf } from '../router-metadata.js';
-import { createHarness, entry } from '../testing-internal/router-harness.js';
+import { collect, createHarness, entry } from '../testing-internal/router-harness.js';
 
 const serverError = (): InternalServerError => new InternalServerError('upstream exploded');
 
@@ -50,5 +50,21 @@ describe('Router.responses', () => {
     const response = await harness.router.responses({ model: 'primary', input: 'hi' });
     expect(harness.deployments.models()).toEqual(['fake/p', 'fake/b']);
     expect(routerMetadataOf(response)).toMatchObject({ requestedModel: 'primary', modelGroup: 'backup', attemptedFallbacks: 1 });
+  });
+
+  it('streams the events of the deployment that answered, failing over before the first event', async () => {
+    const harness = createHarness({
+      modelList: [entry('g', 'a', { order: 1 }), entry('g', 'b', { order: 2 })],
+      routerSettings: { num_retries: 1 },
+      scripts: { 'fake/a': [{ error: new RateLimitError('busy') }], 'fake/b': [{ reply: 'one two' }] },
+    });
+    const stream = await harness.router.responses({ model: 'g', input: 'hi', stream: true });
+    expect(routerMetadataOf(stream)).toMatchObject({ modelGroup: 'g', attemptedRetries: 1 });
+    const events = await collect(stream);
+
+    expect(harness.deployments.models()).toEqual(['fake/a', 'fake/b']);
+    expect(harness.deployments.calls[1]?.params).toMatchObject({ stream: true });
+    expect(events.map((event) => event.type)).toEqual(['response.created', 'response.output_text.delta', 'response.output_text.delta', 'response.completed']);
+    expect(stream.tollgate?.usage?.total_tokens).toBe(15);
   });
 });

@@ -1,5 +1,5 @@
-import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage, ResponseObject } from '@tollgate/core';
-import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
+import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage, ResponseObject, ResponsesStreamEvent } from '@tollgate/core';
+import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesStream } from '@tollgate/providers';
 
 /** Token usage a fake response reports. */
 export interface FakeUsage {
@@ -92,6 +92,31 @@ export function fakeResponse(options: { model: string; content: string; usage?: 
     metadata: {},
   };
   return withMetadata(response, fakeCallMetadata({ model: options.model, usage }));
+}
+
+/**
+ * A streamed Response sending `pieces` as text deltas between `response.created` and `response.completed` (the whole
+ * Response, usage included); its `tollgate` metadata is there once the stream has ended.
+ */
+export function fakeResponseStream(options: { model: string; pieces: readonly string[]; usage?: FakeUsage }): ResponsesStream {
+  const final = fakeResponse({ model: options.model, content: options.pieces.join(''), usage: options.usage });
+  let ended = false;
+  async function* events(): AsyncGenerator<ResponsesStreamEvent> {
+    let sequence = 0;
+    yield { type: 'response.created', sequence_number: sequence++, response: { ...final, status: 'in_progress', output: [], usage: null } };
+    for (const delta of options.pieces) {
+      yield { type: 'response.output_text.delta', sequence_number: sequence++, item_id: 'msg_fake', output_index: 0, content_index: 0, delta };
+    }
+    yield { type: 'response.completed', sequence_number: sequence, response: final };
+    ended = true;
+  }
+  const iterable = events();
+  return {
+    [Symbol.asyncIterator]: () => iterable,
+    get tollgate() {
+      return ended ? final.tollgate : undefined;
+    },
+  };
 }
 
 /** The chunks of a stream that sends `pieces` of content, a finishing chunk and a usage chunk. */

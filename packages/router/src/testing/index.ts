@@ -11,6 +11,7 @@ export {
   fakeChatStream,
   fakeEmbeddingResponse,
   fakeResponse,
+  fakeResponseStream,
   fakeCallMetadata,
   type FakeUsage,
 } from './fake-responses.js';

@@ -1,27 +1,29 @@
-import { jsonReply, type Exchange, type PreparedReply } from '../http/exchange.js';
+import { jsonReply, SSE_TYPE, type Exchange, type PreparedReply } from '../http/exchange.js';
 import { planReply, type ReplyPlan } from '../plan/reply-plan.js';
 import type { IdSource } from '../http/id-source.js';
 import { openAIError } from './openai-errors.js';
+import { openAIResponsesFrames } from './openai-responses-frames.js';
 
 /**
- * `POST …/responses`: OpenAI's Responses API, non-streamed. The answer is the behaviour's plan as output items
- * (reasoning first, with `encrypted_content` when `include` asks for `reasoning.encrypted_content`), and the
- * request's settings echoed as OpenAI does.
+ * `POST …/responses`: OpenAI's Responses API. The answer is the behaviour's plan as output items (reasoning first,
+ * with `encrypted_content` when `include` asks for `reasoning.encrypted_content`), and the request's settings echoed
+ * as OpenAI does; with `stream: true`, as Responses events.
  */
 export function openAIResponsesReply(exchange: Exchange): PreparedReply {
   const { body, request } = exchange;
   if (typeof body.model !== 'string') return invalid('you must provide a model parameter', 'model');
   if (body.input === undefined) return invalid("Missing required parameter: 'input'.", 'input');
-  if (request.stream) return invalid('the mock upstream serves /responses without streaming only', 'stream');
   const plan = planReply({ behaviour: exchange.behaviour, body, format: 'openai', model: request.model, defaultCompletionTokens: exchange.defaultCompletionTokens });
   const include = Array.isArray(body.include) ? body.include : [];
-  return jsonReply(200, JSON.stringify(responseBody(plan, body, exchange.ids, include.includes('reasoning.encrypted_content'))));
+  const response = responseBody(plan, body, exchange.ids, include.includes('reasoning.encrypted_content'));
+  if (!request.stream) return jsonReply(200, JSON.stringify(response));
+  return { kind: 'frames', status: 200, frames: openAIResponsesFrames(plan, response), contentType: SSE_TYPE };
 }
 
-function responseBody(plan: ReplyPlan, body: Record<string, unknown>, ids: IdSource, encryptedReasoning: boolean): Record<string, unknown> {
-  const output: Record<string, unknown>[] = [];
+function responseBody(plan: ReplyPlan, body: Record<string, unknown>, ids: IdSource, encryptedReasoning: boolean) {
+  const output: (Record<string, unknown> & { type: string; id: string })[] = [];
   if (plan.reasoningPieces.length > 0 || encryptedReasoning) {
-    const reasoning: Record<string, unknown> = { type: 'reasoning', id: ids.next('rs_', 24), summary: [] };
+    const reasoning: Record<string, unknown> & { type: string; id: string } = { type: 'reasoning', id: ids.next('rs_', 24), summary: [] };
     if (plan.reasoningPieces.length > 0) reasoning.summary = [{ type: 'summary_text', text: plan.reasoningPieces.join('') }];
     if (encryptedReasoning) reasoning.encrypted_content = `gAAAA${ids.next('', 40)}`;
     output.push(reasoning);

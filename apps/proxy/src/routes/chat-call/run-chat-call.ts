@@ -33,7 +33,7 @@ export interface ChatCallInput {
  * Usage of a stream that ended without a usage report (client gone, upstream broken): the prompt and the text
  * produced so far, counted, so that what the provider billed is booked rather than nothing.
  */
-function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
+export function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
   const promptTokens = countTokens({ model, messages }).tokens;
   const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
   return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
@@ -86,7 +86,7 @@ export async function admitChatCall(input: Pick<ChatCallInput, 'gateway' | 'requ
 }
 
 /** `x-litellm-model-region`: the `region_name` of the deployment that answered, when it has one. */
-function setRegionHeader(response: ServerResponse, gateway: Gateway, admission: Admission, deploymentId: string | undefined): void {
+export function setRegionHeader(response: ServerResponse, gateway: Gateway, admission: Admission, deploymentId: string | undefined): void {
   if (deploymentId === undefined) return;
   const deployment = gateway.options.router.getDeployments(admission.input.modelGroup).find((candidate) => candidate.id === deploymentId);
   const region = deployment?.litellmParams.region_name;

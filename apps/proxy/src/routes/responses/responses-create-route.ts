@@ -17,7 +17,7 @@ export interface ResponsesRouteOptions extends LlmRouteOptions {
   /** Where `store: true` responses are kept. */
   storedResponses: StoredResponseStore;
   /**
-   * Pass non-streamed requests as they are to model groups whose every deployment speaks Responses (OpenAI)
+   * Pass requests (streamed or not) as they are to model groups whose every deployment speaks Responses (OpenAI)
    * (`general_settings.native_responses`, default true); off, every call is translated to chat.
    */
   nativeResponses: boolean;
@@ -30,7 +30,7 @@ function gatewayFieldsOf(body: Record<string, unknown>): Record<string, unknown>
 
 /**
  * `POST /v1/responses`: validated, the stored conversation prepended when it continues one, and either passed as is
- * to a model group that speaks Responses (non-streamed) or translated to one chat call — both with the same
+ * to a model group that speaks Responses or translated to one chat call — both with the same
  * admission, budgets, routing, settlement and headers as chat — and answered as a Response or its events; kept
  * (default) for reading back and continuing.
  */
@@ -60,7 +60,7 @@ export function createResponsesHandler(options: ResponsesRouteOptions): LlmHandl
         response: answer,
       });
     };
-    if (options.nativeResponses && parsed.stream !== true && speaksResponsesNatively(options.gateway.options.router, parsed.model)) {
+    if (options.nativeResponses && speaksResponsesNatively(options.gateway.options.router, parsed.model)) {
       const body = withoutGatewayOnlyFields({ ...(withoutCredentials as Record<string, unknown>), input: parsed.input, model: parsed.model });
       await serveNativeResponse({ gateway: options.gateway, request, response, auth, body, history, chat, credentials, keep });
       return;

@@ -3,6 +3,7 @@ import { chatUsageOf, NATIVE_RESPONSES_PROVIDERS } from '@tollgate/providers';
 import type { ClientCredentials, Router } from '@tollgate/router';
 import { admitChatCall, callFailed, settleAnswer, type ChatCallInput } from '../chat-call/run-chat-call.js';
 import { sendJson } from '../../http/send-json.js';
+import { serveNativeResponseStream } from './serve-native-response-stream.js';
 
 /** Whether every deployment of the group speaks the Responses API itself (OpenAI), so a request can pass as is. */
 export function speaksResponsesNatively(router: Router, modelGroup: string): boolean {
@@ -23,12 +24,13 @@ export interface NativeResponseInput extends Pick<ChatCallInput, 'gateway' | 're
 }
 
 /**
- * A non-streamed Responses call passed through to deployments that speak Responses: admitted and settled exactly
+ * A Responses call passed through to deployments that speak Responses: admitted and settled exactly
  * as a chat call (budgets, reservation, spend event, headers), routed with the router's retries, fallbacks and
  * cooldowns, and priced from the Response's own `usage`. Fields translation would drop (built-in tools,
  * `include`, `truncation`, encrypted reasoning) reach the provider and come back unchanged.
  */
 export async function serveNativeResponse(input: NativeResponseInput): Promise<void> {
+  if (input.body['stream'] === true) return serveNativeResponseStream(input);
   const { gateway, response } = input;
   const { admission, signal, modelGroup } = await admitChatCall({ ...input, body: input.chat });
   const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_output_tokens: admission.loweredMaxTokens };
@@ -49,7 +51,7 @@ export async function serveNativeResponse(input: NativeResponseInput): Promise<v
 }
 
 /** The body sent upstream: a stored conversation's earlier turns become input items ahead of the new ones. */
-function upstreamBody(body: Record<string, unknown>, history: readonly ResponsesInputItem[]): Record<string, unknown> {
+export function upstreamBody(body: Record<string, unknown>, history: readonly ResponsesInputItem[]): Record<string, unknown> {
   const { previous_response_id: _previous, ...rest } = body;
   if (history.length === 0) return rest;
   const input = typeof rest.input === 'string' ? [{ role: 'user', content: rest.input }] : ((rest.input as unknown[] | undefined) ?? []);
