@@ -19,6 +19,7 @@ export { toMessagesStopReason } from './translate/messages/messages-stop-reason.
 export { accumulateMessagesEvents } from './translate/messages/accumulate-messages-events.js';
 
 export { responses, type ResponsesRequest, type ResponsesOptions, type ResponsesStream } from './responses/responses.js';
+export { NATIVE_RESPONSES_PROVIDERS } from './responses/send-native-response.js';
 
 // Chat ↔ Responses translation, as pure functions (the proxy's /v1/responses uses them too).
 export { responsesRequestToChat, inputItemsOf, type ResponsesToChatOptions } from './translate/responses/responses-request-to-chat.js';

@@ -5,6 +5,7 @@ export {
   type RouterCallOptions,
   type RouterCompletionParams,
   type RouterEmbeddingParams,
+  type RouterResponsesParams,
   type ModelGroupAlias,
 } from './router.js';
 export {
@@ -47,6 +48,8 @@ export type {
   DeploymentCall,
   CompletionDeploymentCall,
   EmbeddingDeploymentCall,
+  ResponsesDeploymentCall,
+  ResponsesResult,
   DeploymentResponse,
   ClientCredentials,
 } from './call/deployment-call.js';

@@ -1,6 +1,6 @@
 import { ServiceUnavailableError, type ChatCompletionRequest, type EmbeddingRequest } from '@tollgate/core';
-import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
-import type { CallDeployment, ClientCredentials, DeploymentResponse } from './call/deployment-call.js';
+import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest, ResponsesStream } from '@tollgate/providers';
+import type { CallDeployment, ClientCredentials, DeploymentResponse, ResponsesResult } from './call/deployment-call.js';
 import { providersCallDeployment } from './call/providers-call-deployment.js';
 import { pricingRouterCatalogue } from './catalogue/pricing-router-catalogue.js';
 import type { RouterCatalogue } from './catalogue/router-catalogue.js';
@@ -68,6 +68,8 @@ export interface RouterCallOptions {
 export type RouterCompletionParams = ChatCompletionRequest & RouterRequestFields;
 /** An embedding request as the router takes it. */
 export type RouterEmbeddingParams = EmbeddingRequest & RouterRequestFields;
+/** A Responses API request as the router takes it. */
+export type RouterResponsesParams = ResponsesRequest & RouterRequestFields;
 
 /** An alias of a model group. */
 export interface ModelGroupAlias {
@@ -164,6 +166,21 @@ export class Router {
     return result as EmbeddingResult;
   }
 
+  /**
+   * A Response from the requested model group, with the same picking, retries, cooldowns and fallbacks as chat.
+   * Deployments whose provider speaks Responses (OpenAI) get the request as is; the others get it translated to a
+   * chat call. With `stream: true` it resolves once a deployment has sent its first event (failover happens before
+   * that, never after), with the stream of its events.
+   */
+  responses(params: RouterResponsesParams & { stream: true }, options?: RouterCallOptions): Promise<ResponsesStream>;
+  responses(params: RouterResponsesParams & { stream?: false | null }, options?: RouterCallOptions): Promise<ResponsesResult>;
+  async responses(params: RouterResponsesParams, options: RouterCallOptions = {}): Promise<ResponsesResult | ResponsesStream> {
+    const { fields, params: rest } = splitRouterRequestFields(params);
+    const stream = rest['stream'] === true;
+    const result = await this.route({ kind: 'responses', params: { ...rest, stream }, stream }, fields, options);
+    return result as ResponsesResult | ResponsesStream;
+  }
+
   /** The model groups, in configuration order (wildcard routes such as `openai/*` by their pattern). */
   getModelGroups(): string[] {
     return [...this.configuredGroups];
@@ -201,7 +218,11 @@ export class Router {
 
   private route(
     call: Pick<RouteRequest, 'stream'> &
-      ({ kind: 'completion'; params: ChatCompletionRequest } | { kind: 'embedding'; params: EmbeddingRequest }),
+      (
+        | { kind: 'completion'; params: ChatCompletionRequest }
+        | { kind: 'embedding'; params: EmbeddingRequest }
+        | { kind: 'responses'; params: ResponsesRequest }
+      ),
     fields: RouterRequestFields,
     options: RouterCallOptions,
   ): Promise<DeploymentResponse> {

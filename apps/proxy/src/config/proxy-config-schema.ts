@@ -32,6 +32,11 @@ export const generalSettingsSchema = z.looseObject({
    * past their reservation. `loose`: LiteLLM's rule — refuse only once spend has reached the budget; calls may overshoot.
    */
   budget_enforcement: z.enum(['exact', 'loose']).optional(),
+  /**
+   * `/v1/responses` to a model group whose every deployment speaks Responses (OpenAI): passed as is (true, default)
+   * or translated to chat completions like every other provider (false).
+   */
+  native_responses: z.boolean().optional(),
 });
 
 /** A LiteLLM-style `config.yaml`. */

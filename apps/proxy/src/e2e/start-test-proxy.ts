@@ -26,6 +26,8 @@ export interface StartTestProxyOptions {
   /** Extra `general_settings` lines (indented two spaces). */
   generalSettings?: string;
   env?: Record<string, string | undefined>;
+  /** Pass `/v1/responses` natively to all-OpenAI groups (off here: most tests assert the translated chat call). */
+  nativeResponses?: boolean;
   /** Reuse an upstream (several proxies in front of one mock). */
   upstream?: Awaited<ReturnType<typeof startMockUpstream>>;
   /** Reuse a data directory (several proxies sharing one SQLite file). */
@@ -58,6 +60,7 @@ router_settings:
   num_retries: 0
 general_settings:
   master_key: ${MASTER_KEY}
+  native_responses: ${options.nativeResponses === true}
 ${options.generalSettings ?? ''}
 ${options.extraConfig ?? ''}`;
   const { config } = parseProxyConfig(text, { E2E_UPSTREAM_KEY: UPSTREAM_KEY });

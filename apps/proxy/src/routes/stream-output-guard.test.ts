@@ -37,4 +37,11 @@ describe('StreamOutputGuard', () => {
     expect(guard.passed(call)).toBe(false);
     expect(guard.outputText).toBe('think {"a":1}');
   });
+
+  it('takes Responses output deltas the same way: stops past the reservation, keeps the text, ignores empty pieces', () => {
+    const guard = new StreamOutputGuard({ limitTokens: 3, countTokens: words });
+    expect(['one', '', ' two', ' three'].map((piece) => guard.passedOutput(piece))).toEqual([false, false, false, false]);
+    expect(guard.passedOutput(' four')).toBe(true);
+    expect(guard.outputText).toBe('one two three four');
+  });
 });

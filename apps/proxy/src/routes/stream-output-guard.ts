@@ -36,10 +36,24 @@ export class StreamOutputGuard {
       let piece = (delta?.content ?? '') + (delta?.reasoning_content ?? '');
       for (const call of delta?.tool_calls ?? []) piece += call.function?.arguments ?? '';
       if (piece === '') continue;
-      this.outputChunks += 1;
-      this.text += piece;
-      this.estimated += estimateTokens(piece);
+      this.take(piece);
     }
+    return this.check();
+  }
+
+  /** Takes a piece of output (a Responses event's delta) the client has been sent; true as for `passed`. */
+  passedOutput(piece: string): boolean {
+    if (piece !== '') this.take(piece);
+    return this.check();
+  }
+
+  private take(piece: string): void {
+    this.outputChunks += 1;
+    this.text += piece;
+    this.estimated += estimateTokens(piece);
+  }
+
+  private check(): boolean {
     const limit = this.options.limitTokens;
     if (limit === undefined) return false;
     if (this.outputChunks > limit) return true;

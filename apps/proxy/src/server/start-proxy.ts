@@ -193,7 +193,7 @@ export async function startProxy(options: StartProxyOptions): Promise<RunningPro
     chat: createChatCompletionsHandler(llmOptions),
     embeddings: createEmbeddingsHandler(llmOptions),
     completions: createCompletionsHandler(llmOptions),
-    responses: createResponsesHandler({ ...llmOptions, storedResponses: ledger.responses }),
+    responses: createResponsesHandler({ ...llmOptions, storedResponses: ledger.responses, nativeResponses: config.general_settings.native_responses ?? true }),
   };
   const maxRequestBytes = Math.round((config.general_settings.max_request_size_mb ?? 10) * 1024 * 1024);
   const app = createApp({

@@ -1,11 +1,10 @@
-import { followAbort, TimeoutError, type ChatCompletionChunk } from '@tollgate/core';
-import type { ChatCompletionStream } from '@tollgate/providers';
+import { followAbort, TimeoutError } from '@tollgate/core';
 import type { Deployment } from '../deployment/deployment.js';
 import type { RouterContext } from '../router-context.js';
 import { PeekedStream } from '../runtime/peeked-stream.js';
 import { raceAbort } from '../runtime/race-abort.js';
 import type { DeploymentCall, DeploymentCallPayload, DeploymentResponse } from './deployment-call.js';
-import { RoutedStream } from './routed-stream.js';
+import { RoutedStream, type ProviderStream } from './routed-stream.js';
 
 /** One call to one deployment. */
 export interface AttemptRequest {
@@ -47,7 +46,7 @@ export async function attemptDeployment(context: RouterContext, request: Attempt
   try {
     const response = await raceAbort(context.callDeployment(call), signal);
     const result = request.stream
-      ? await startStream(context, { deployment, stream: response as ChatCompletionStream, signal, startedMs, unlink })
+      ? await startStream(context, { deployment, stream: response as ProviderStream<unknown>, signal, startedMs, unlink })
       : await finishResponse(context, { deployment, response, startedMs });
     clearTimeout(timer);
     if (!request.stream) unlink();
@@ -88,11 +87,11 @@ async function finishResponse(
  */
 async function startStream(
   context: RouterContext,
-  options: { deployment: Deployment; stream: ChatCompletionStream; signal: AbortSignal; startedMs: number; unlink: () => void },
-): Promise<RoutedStream> {
+  options: { deployment: Deployment; stream: ProviderStream<unknown>; signal: AbortSignal; startedMs: number; unlink: () => void },
+): Promise<DeploymentResponse> {
   const { deployment, stream } = options;
   const source = stream[Symbol.asyncIterator]();
-  let first: IteratorResult<ChatCompletionChunk>;
+  let first: IteratorResult<unknown>;
   try {
     first = await raceAbort(source.next(), options.signal);
   } catch (error) {
@@ -117,7 +116,7 @@ async function startStream(
         .catch(() => undefined);
     },
   });
-  return new RoutedStream(chunks, stream);
+  return new RoutedStream(chunks, stream) as DeploymentResponse;
 }
 
 function timeLimitMs(context: RouterContext, deployment: Deployment, stream: boolean): number {

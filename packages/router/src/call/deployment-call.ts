@@ -1,5 +1,5 @@
-import type { ChatCompletionRequest, EmbeddingRequest } from '@tollgate/core';
-import type { ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
+import type { ChatCompletionRequest, EmbeddingRequest, ResponseObject } from '@tollgate/core';
+import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesRequest, ResponsesStream } from '@tollgate/providers';
 import type { Deployment } from '../deployment/deployment.js';
 
 /** Per-call credentials that replace a deployment's configured ones (a gateway's opt-in client-side credentials). */
@@ -34,18 +34,31 @@ export interface EmbeddingDeploymentCall extends DeploymentCallBase {
   params: EmbeddingRequest;
 }
 
-export type DeploymentCall = CompletionDeploymentCall | EmbeddingDeploymentCall;
+/**
+ * A Responses API request (streamed when `params.stream` is true) for one deployment: `params.model` is the deployment's
+ * `litellm_params.model`. Providers that speak Responses get it as is; the others get it translated to chat.
+ */
+export interface ResponsesDeploymentCall extends DeploymentCallBase {
+  kind: 'responses';
+  params: ResponsesRequest;
+}
+
+export type DeploymentCall = CompletionDeploymentCall | EmbeddingDeploymentCall | ResponsesDeploymentCall;
 
 /** What to send, without the deployment, signal and time limit that each attempt adds. */
 export type DeploymentCallPayload =
   | Pick<CompletionDeploymentCall, 'kind' | 'params' | 'requestValidated' | 'credentials'>
-  | Pick<EmbeddingDeploymentCall, 'kind' | 'params' | 'credentials'>;
+  | Pick<EmbeddingDeploymentCall, 'kind' | 'params' | 'credentials'>
+  | Pick<ResponsesDeploymentCall, 'kind' | 'params' | 'credentials'>;
 
 /**
  * What a deployment answers, as `@tollgate/providers` does: a completion, a chunk stream (when `params.stream` is
- * true) or embeddings, each with the providers' `tollgate` call metadata (provider, usage, cost).
+ * true), embeddings, or a Response or its event stream, each with the providers' `tollgate` call metadata (provider, usage, cost).
  */
-export type DeploymentResponse = ChatCompletionResult | ChatCompletionStream | EmbeddingResult;
+export type DeploymentResponse = ChatCompletionResult | ChatCompletionStream | EmbeddingResult | ResponsesResult | ResponsesStream;
+
+/** A Response from a deployment, with the providers' call metadata. */
+export type ResponsesResult = ResponseObject & { readonly tollgate?: CallMetadata };
 
 /**
  * Calls one deployment once. The default goes through `@tollgate/providers`; tests inject scripted deployments.

@@ -36,6 +36,14 @@ describe('the default deployment caller (@tollgate/providers)', () => {
     expect(routerMetadataOf(response)).toMatchObject({ modelId: 'mock', attemptedRetries: 1, apiBase: undefined });
   });
 
+  it('serves a Responses call through the providers, failing over from an unreachable OpenAI deployment to the mock (translated)', async () => {
+    const response = await router().responses({ model: 'chat', input: 'hi', truncation: 'auto' });
+    expect(response.object).toBe('response');
+    expect(response.output.flatMap((item) => (item.type === 'message' ? item.content : [])).map((part) => ('text' in part ? part.text : '')).join('')).toBe('hello from the mock');
+    expect(response.tollgate?.provider).toBe('mock');
+    expect(routerMetadataOf(response)).toMatchObject({ modelId: 'mock', attemptedRetries: 1 });
+  });
+
   it('streams from the mock provider and keeps the providers metadata', async () => {
     const stream = await router().completion({
       model: 'chat',

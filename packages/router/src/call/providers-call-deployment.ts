@@ -1,5 +1,5 @@
 import { BadRequestError } from '@tollgate/core';
-import { completion, embedding, type CallOptions } from '@tollgate/providers';
+import { completion, embedding, responses, type CallOptions } from '@tollgate/providers';
 import type { LitellmParams } from '../config/litellm-params-schema.js';
 import type { CallDeployment } from './deployment-call.js';
 
@@ -31,6 +31,7 @@ export function createProvidersCallDeployment(defaults: ProvidersCallDeploymentO
     if (call.credentials?.apiBase) options.apiBase = call.credentials.apiBase;
     if (call.credentials?.apiVersion) options.apiVersion = call.credentials.apiVersion;
     if (call.kind === 'embedding') return embedding(body as typeof call.params, options);
+    if (call.kind === 'responses') return responses(body as typeof call.params, options);
     if (call.requestValidated === true) options.requestValidated = true;
     return completion(body as typeof call.params, options);
   };

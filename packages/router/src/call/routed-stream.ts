@@ -1,18 +1,19 @@
 import type { ChatCompletionChunk } from '@tollgate/core';
-import type { CallMetadata, ChatCompletionStream } from '@tollgate/providers';
+import type { CallMetadata } from '@tollgate/providers';
 import type { PeekedStream } from '../runtime/peeked-stream.js';
 
 /**
- * The stream the router hands out: the deployment's stream, its first chunk already read by the router, with the
- * providers' `tollgate` metadata and response headers passed through. Single use. A caller that gives up before
- * reading should still call `return()` on its iterator so the deployment's in-flight count is released.
+ * The stream the router hands out: the deployment's stream (chat chunks, or Responses events), its first item already
+ * read by the router, with the providers' `tollgate` metadata and response headers passed through. Single use. A
+ * caller that gives up before reading should still call `return()` on its iterator so the deployment's in-flight
+ * count is released.
  */
-export class RoutedStream implements ChatCompletionStream {
+export class RoutedStream<Item = ChatCompletionChunk> implements AsyncIterable<Item> {
   private iterated = false;
 
   constructor(
-    private readonly chunks: PeekedStream<ChatCompletionChunk>,
-    private readonly source: ChatCompletionStream,
+    private readonly chunks: PeekedStream<Item>,
+    private readonly source: ProviderStream<Item>,
   ) {}
 
   get tollgate(): CallMetadata | undefined {
@@ -23,9 +24,15 @@ export class RoutedStream implements ChatCompletionStream {
     return this.source.responseHeaders ?? {};
   }
 
-  [Symbol.asyncIterator](): AsyncIterator<ChatCompletionChunk> {
+  [Symbol.asyncIterator](): AsyncIterator<Item> {
     if (this.iterated) throw new Error('A routed stream can be iterated only once.');
     this.iterated = true;
     return this.chunks;
   }
+}
+
+/** A providers stream: its items, and the call's metadata once it has ended. */
+export interface ProviderStream<Item> extends AsyncIterable<Item> {
+  readonly tollgate: CallMetadata | undefined;
+  readonly responseHeaders?: Readonly<Record<string, string>>;
 }

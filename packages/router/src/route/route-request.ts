@@ -1,4 +1,5 @@
 import type { ChatCompletionRequest, EmbeddingRequest, TollgateError } from '@tollgate/core';
+import type { ResponsesRequest } from '@tollgate/providers';
 import type { ClientCredentials } from '../call/deployment-call.js';
 import type { ModelRegion } from '../deployment/deployment-region.js';
 
@@ -6,6 +7,7 @@ import type { ModelRegion } from '../deployment/deployment-region.js';
 export type RouteRequest = (
   | { kind: 'completion'; params: ChatCompletionRequest }
   | { kind: 'embedding'; params: EmbeddingRequest }
+  | { kind: 'responses'; params: ResponsesRequest }
 ) & {
   /** The model name the caller sent (a group or an alias). */
   requestedModel: string;

@@ -99,12 +99,14 @@ export async function runModelGroup(
 }
 
 function payloadFor(request: RouteRequest, deployment: Deployment): DeploymentCallPayload {
-  return request.kind === 'completion'
-    ? {
-        kind: 'completion',
-        params: toDeploymentParams(deployment, request.params),
-        requestValidated: request.requestValidated && !addsRequestParams(deployment),
-        credentials: request.credentials,
-      }
-    : { kind: 'embedding', params: toDeploymentParams(deployment, request.params), credentials: request.credentials };
+  if (request.kind === 'completion') {
+    return {
+      kind: 'completion',
+      params: toDeploymentParams(deployment, request.params),
+      requestValidated: request.requestValidated && !addsRequestParams(deployment),
+      credentials: request.credentials,
+    };
+  }
+  if (request.kind === 'responses') return { kind: 'responses', params: toDeploymentParams(deployment, request.params), credentials: request.credentials };
+  return { kind: 'embedding', params: toDeploymentParams(deployment, request.params), credentials: request.credentials };
 }

@@ -1,5 +1,5 @@
-import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage } from '@tollgate/core';
-import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult } from '@tollgate/providers';
+import type { ChatCompletion, ChatCompletionChunk, EmbeddingResponse, OpenAIUsage, ResponseObject, ResponsesStreamEvent } from '@tollgate/core';
+import type { CallMetadata, ChatCompletionResult, ChatCompletionStream, EmbeddingResult, ResponsesStream } from '@tollgate/providers';
 
 /** Token usage a fake response reports. */
 export interface FakeUsage {
@@ -55,6 +55,68 @@ export function fakeChatCompletion(options: {
     usage,
   };
   return withMetadata(completion, fakeCallMetadata({ model: options.model, usage }));
+}
+
+/** A minimal completed Response answering `content`, shaped like a providers result (usage in Responses names). */
+export function fakeResponse(options: { model: string; content: string; usage?: FakeUsage }): ResponseObject & { readonly tollgate: CallMetadata } {
+  const usage = toOpenAIUsage(options.usage ?? DEFAULT_USAGE);
+  const response: ResponseObject = {
+    id: 'resp_fake',
+    object: 'response',
+    created_at: 0,
+    status: 'completed',
+    completed_at: 0,
+    error: null,
+    incomplete_details: null,
+    instructions: null,
+    max_output_tokens: null,
+    model: options.model,
+    output: [{ type: 'message', id: 'msg_fake', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: options.content, annotations: [] }] }],
+    parallel_tool_calls: true,
+    previous_response_id: null,
+    store: false,
+    temperature: null,
+    text: { format: { type: 'text' } },
+    tool_choice: 'auto',
+    tools: [],
+    top_p: null,
+    truncation: 'disabled',
+    usage: {
+      input_tokens: usage.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: usage.completion_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: usage.total_tokens,
+    },
+    user: null,
+    metadata: {},
+  };
+  return withMetadata(response, fakeCallMetadata({ model: options.model, usage }));
+}
+
+/**
+ * A streamed Response sending `pieces` as text deltas between `response.created` and `response.completed` (the whole
+ * Response, usage included); its `tollgate` metadata is there once the stream has ended.
+ */
+export function fakeResponseStream(options: { model: string; pieces: readonly string[]; usage?: FakeUsage }): ResponsesStream {
+  const final = fakeResponse({ model: options.model, content: options.pieces.join(''), usage: options.usage });
+  let ended = false;
+  async function* events(): AsyncGenerator<ResponsesStreamEvent> {
+    let sequence = 0;
+    yield { type: 'response.created', sequence_number: sequence++, response: { ...final, status: 'in_progress', output: [], usage: null } };
+    for (const delta of options.pieces) {
+      yield { type: 'response.output_text.delta', sequence_number: sequence++, item_id: 'msg_fake', output_index: 0, content_index: 0, delta };
+    }
+    yield { type: 'response.completed', sequence_number: sequence, response: final };
+    ended = true;
+  }
+  const iterable = events();
+  return {
+    [Symbol.asyncIterator]: () => iterable,
+    get tollgate() {
+      return ended ? final.tollgate : undefined;
+    },
+  };
 }
 
 /** The chunks of a stream that sends `pieces` of content, a finishing chunk and a usage chunk. */

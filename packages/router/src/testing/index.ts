@@ -10,6 +10,8 @@ export {
   fakeChatChunks,
   fakeChatStream,
   fakeEmbeddingResponse,
+  fakeResponse,
+  fakeResponseStream,
   fakeCallMetadata,
   type FakeUsage,
 } from './fake-responses.js';

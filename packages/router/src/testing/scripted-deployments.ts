@@ -1,5 +1,5 @@
 import type { CallDeployment, DeploymentCall, DeploymentResponse } from '../call/deployment-call.js';
-import { fakeChatCompletion, fakeChatStream, fakeEmbeddingResponse, type FakeUsage } from './fake-responses.js';
+import { fakeChatCompletion, fakeChatStream, fakeEmbeddingResponse, fakeResponse, fakeResponseStream, type FakeUsage } from './fake-responses.js';
 
 /** What a scripted deployment does for one call. */
 export type ScriptStep =
@@ -85,6 +85,10 @@ async function perform(step: ScriptStep, call: DeploymentCall): Promise<Deployme
   if (call.kind === 'embedding') {
     const input = call.params.input;
     return fakeEmbeddingResponse({ model, inputs: Array.isArray(input) ? input.length : 1 });
+  }
+  if (call.kind === 'responses') {
+    if (call.params.stream !== true) return fakeResponse({ model, content: step.reply, usage: step.usage });
+    return fakeResponseStream({ model, pieces: step.reply.split(/(?<= )/), usage: step.usage });
   }
   if (call.params.stream !== true) return fakeChatCompletion({ model, content: step.reply, usage: step.usage });
   return fakeChatStream({

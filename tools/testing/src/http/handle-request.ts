@@ -4,6 +4,7 @@ import type { MockBehaviour } from '../behaviour/mock-behaviour.js';
 import { parseBehaviour } from '../behaviour/parse-behaviour.js';
 import { geminiEmbedReply, geminiGenerateReply } from '../gemini/gemini-routes.js';
 import { openAIChatReply, openAIEmbeddingsReply } from '../openai/openai-routes.js';
+import { openAIResponsesReply } from '../openai/openai-responses-reply.js';
 import { controlReply } from './control-reply.js';
 import { replyToClient } from './reply-to-client.js';
 import { authErrorReply, errorReply } from './error-reply.js';
@@ -20,6 +21,7 @@ const NO_QUERY: Readonly<Record<string, string>> = Object.freeze({});
 const ANSWER_ROUTES: Partial<Record<MockRoute, (exchange: Exchange) => PreparedReply>> = {
   'openai.chat': openAIChatReply,
   'openai.embeddings': openAIEmbeddingsReply,
+  'openai.responses': openAIResponsesReply,
   'anthropic.messages': anthropicMessagesReply,
   'gemini.generate': geminiGenerateReply,
   'gemini.stream': geminiGenerateReply,

@@ -7,6 +7,7 @@ export type WireFormat = 'openai' | 'anthropic' | 'gemini';
 export type MockRoute =
   | 'openai.chat'
   | 'openai.embeddings'
+  | 'openai.responses'
   | 'openai.models'
   | 'openai.model'
   | 'anthropic.messages'

@@ -33,6 +33,7 @@ const GEMINI_ROUTES: Readonly<Record<string, MockRoute>> = {
 export function routeRequest(method: string, path: string, headers: IncomingHttpHeaders): RouteMatch {
   if (method === 'POST') {
     if (path.endsWith('/chat/completions')) return { route: 'openai.chat', format: 'openai' };
+    if (path.endsWith('/responses')) return { route: 'openai.responses', format: 'openai' };
     if (path.endsWith('/embeddings')) return { route: 'openai.embeddings', format: 'openai' };
     if (path.endsWith('/messages')) return { route: 'anthropic.messages', format: 'anthropic' };
     const gemini = GEMINI_METHOD.exec(path);

@@ -2,14 +2,14 @@ import type { WireFormat } from '../http/recorded-request.js';
 
 /** The body fields that hold the prompt, per wire format. */
 const PROMPT_FIELDS: Readonly<Record<WireFormat, readonly string[]>> = {
-  openai: ['messages'],
+  openai: ['messages', 'instructions', 'input'],
   anthropic: ['system', 'messages'],
   gemini: ['systemInstruction', 'contents'],
 };
 
 /**
  * A deterministic prompt token count: a quarter of the characters in every string value of the prompt fields
- * (OpenAI `messages`; Anthropic `system` + `messages`; Gemini `systemInstruction` + `contents`; role names
+ * (OpenAI `messages`, or Responses `instructions` + `input`; Anthropic `system` + `messages`; Gemini `systemInstruction` + `contents`; role names
  * included), rounded up, at least 1. Tests can compute the same number with this function.
  */
 export function estimatePromptTokens(body: unknown, format: WireFormat): number {

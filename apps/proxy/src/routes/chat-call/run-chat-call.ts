@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest } from '@tollgate/core';
+import { toTollgateError, type ChatCompletionChunk, type ChatCompletionRequest, type OpenAIUsage } from '@tollgate/core';
 import { countTokens, outputChoicesOf, promptWritesCache } from '@tollgate/pricing';
 import type { ChatCompletionStream } from '@tollgate/providers';
 import { routerMetadataOf, type ClientCredentials } from '@tollgate/router';
 import type { AuthContext } from '../../auth/auth-context.js';
-import type { Admission, Gateway } from '../../gateway/gateway.js';
+import type { Admission, Gateway, Settlement } from '../../gateway/gateway.js';
 import { resolveModelAccess } from '../../gateway/model-access.js';
 import { clientSafeError } from '../../http/client-safe-error.js';
 import { sendJson } from '../../http/send-json.js';
@@ -33,7 +33,7 @@ export interface ChatCallInput {
  * Usage of a stream that ended without a usage report (client gone, upstream broken): the prompt and the text
  * produced so far, counted, so that what the provider billed is booked rather than nothing.
  */
-function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
+export function usageFromText(model: string, messages: ChatCompletionRequest['messages'], text: string) {
   const promptTokens = countTokens({ model, messages }).tokens;
   const completion = text === '' ? 0 : countTokens({ model, text }).tokens;
   return { prompt_tokens: promptTokens, completion_tokens: completion, total_tokens: promptTokens + completion };
@@ -44,6 +44,27 @@ function usageFromText(model: string, messages: ChatCompletionRequest['messages'
  * last byte. Rejects with the error to answer when the call fails before its answer starts.
  */
 export async function runChatCall(input: ChatCallInput): Promise<void> {
+  const { admission, signal, modelGroup } = await admitChatCall(input);
+  // The budget affords less than the model's full output: ask for no more than it affords.
+  const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
+  const params: ChatCompletionRequest = { ...input.body, model: modelGroup, ...loweredMaxTokens };
+  const serve = { response: input.response, gateway: input.gateway, admission, params, credentials: input.credentials, format: input.format, signal };
+  if (input.body.stream === true) await serveStream(serve);
+  else await serveCompletion(serve);
+}
+
+/** An admitted call: its reservation, and the signal that aborts it when the client leaves. */
+export interface AdmittedCall {
+  modelGroup: string;
+  admission: Admission;
+  signal: AbortSignal;
+}
+
+/**
+ * Admits a call described as a chat request (the model group the key may use, budgets and rate limits reserved
+ * for its worst case). Every API the gateway serves admits through here, whatever it then sends upstream.
+ */
+export async function admitChatCall(input: Pick<ChatCallInput, 'gateway' | 'request' | 'response' | 'auth' | 'body' | 'callType'>): Promise<AdmittedCall> {
   const { gateway, request, response, auth, body } = input;
   const modelGroup = resolveModelAccess(auth, body.model, gateway.options.router);
   const admission = await gateway.admit({
@@ -61,16 +82,11 @@ export async function runChatCall(input: ChatCallInput): Promise<void> {
   response.on('close', () => {
     if (!response.writableFinished) abort.abort();
   });
-  // The budget affords less than the model's full output: ask for no more than it affords.
-  const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_tokens: admission.loweredMaxTokens };
-  const params: ChatCompletionRequest = { ...body, model: modelGroup, ...loweredMaxTokens };
-  const serve = { response, gateway, admission, params, credentials: input.credentials, format: input.format, signal: abort.signal };
-  if (body.stream === true) await serveStream(serve);
-  else await serveCompletion(serve);
+  return { modelGroup, admission, signal: abort.signal };
 }
 
 /** `x-litellm-model-region`: the `region_name` of the deployment that answered, when it has one. */
-function setRegionHeader(response: ServerResponse, gateway: Gateway, admission: Admission, deploymentId: string | undefined): void {
+export function setRegionHeader(response: ServerResponse, gateway: Gateway, admission: Admission, deploymentId: string | undefined): void {
   if (deploymentId === undefined) return;
   const deployment = gateway.options.router.getDeployments(admission.input.modelGroup).find((candidate) => candidate.id === deploymentId);
   const region = deployment?.litellmParams.region_name;
@@ -88,7 +104,7 @@ interface ServeOptions {
 }
 
 /** Frees the reservation of a call that failed before any output; a client that left is not an error of ours. */
-async function callFailed(options: ServeOptions, error: unknown): Promise<void> {
+export async function callFailed(options: Pick<ServeOptions, 'gateway' | 'admission' | 'signal'>, error: unknown): Promise<void> {
   await options.gateway.release(options.admission);
   if (options.signal.aborted) {
     options.gateway.options.logger.debug({ requestId: options.admission.requestId }, 'client disconnected before the answer');
@@ -105,21 +121,38 @@ async function serveCompletion(options: ServeOptions): Promise<void> {
   } catch (error) {
     return callFailed(options, error);
   }
-  const metadata = setCallHeaders(response, admission, result);
+  const settlement = await settleAnswer({ response, gateway, admission, answer: result, usage: result.usage ?? null, provider: result.tollgate?.provider });
+  sendJson(response, 200, await options.format.completion(result, settlement));
+}
+
+/**
+ * Settles a whole (non-streamed) answer from the router, whichever API it came from: the LiteLLM headers, the
+ * actual cost replacing the reservation, the spend event, and the cost headers.
+ */
+export async function settleAnswer(options: {
+  response: ServerResponse;
+  gateway: Gateway;
+  admission: Admission;
+  answer: { id: string; model: string };
+  usage: OpenAIUsage | null;
+  provider: string | undefined;
+}): Promise<Settlement> {
+  const { response, gateway, admission, answer } = options;
+  const metadata = setCallHeaders(response, admission, answer);
   setRegionHeader(response, gateway, admission, metadata?.modelId);
   const settlement = await gateway.settle(admission, {
     status: 'success',
-    usage: result.usage ?? null,
+    usage: options.usage,
     deploymentId: metadata?.modelId,
-    model: result.model,
-    provider: result.tollgate?.provider,
+    model: answer.model,
+    provider: options.provider,
     apiBase: metadata?.apiBase,
-    responseId: result.id,
+    responseId: answer.id,
   });
   if (settlement.costUsd !== null) response.setHeader('x-litellm-response-cost', String(settlement.costUsd));
   response.setHeader('x-litellm-overhead-duration-ms', settlement.overheadMs.toFixed(3));
   if (settlement.keySpendUsd !== undefined) response.setHeader('x-litellm-key-spend', String(settlement.keySpendUsd));
-  sendJson(response, 200, await options.format.completion(result, settlement));
+  return settlement;
 }
 
 async function serveStream(options: ServeOptions): Promise<void> {
