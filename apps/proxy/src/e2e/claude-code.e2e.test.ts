@@ -99,8 +99,9 @@ describe.each(['gpt-4o-mini', 'claude-sonnet'])('Claude Code → proxy → %s', 
     // The tool call went out, and its result came back in the next turn.
     expect(calls.some(answersATool)).toBe(true);
     const logs = await manage(testProxy, `/spend/logs?api_key=${encodeURIComponent(generated.key)}&summarize=false`);
-    const entries = (Array.isArray(logs) ? logs : logs.data) as { spend: number; prompt_tokens: number; completion_tokens: number }[];
+    const entries = (Array.isArray(logs) ? logs : logs.data) as { spend: number; prompt_tokens: number; completion_tokens: number; call_type: string }[];
     expect(entries.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(entries.map((entry) => entry.call_type))).toEqual(new Set(['anthropic_messages']));
     // What Claude Code was told it used (its own dollar figure is priced by its own table, for Claude models) is
     // what was booked.
     const told = result.usage;

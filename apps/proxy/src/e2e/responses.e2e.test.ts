@@ -45,6 +45,9 @@ describe('/v1/responses with the official openai client (a virtual key with a bu
       { role: 'user', content: 'Say hello' },
     ]);
     reportedCostUsd += costOf(data);
+    // LiteLLM's call type for the Responses API, found by the call id.
+    const logs = (await manage(testProxy, `/spend/logs?request_id=${response.headers.get('x-litellm-call-id') ?? ''}`)) as Array<{ call_type: string }>;
+    expect(logs.map((log) => log.call_type)).toEqual(['aresponses']);
   });
 
   it('streams Responses events in order, numbered from 0, ending with response.completed', async () => {

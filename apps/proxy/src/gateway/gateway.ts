@@ -37,7 +37,8 @@ export interface AdmissionInput {
   auth: AuthContext;
   modelGroup: string;
   endUser: string | undefined;
-  callType: 'acompletion' | 'atext_completion' | 'aembedding';
+  /** LiteLLM's call type, as the spend log records it. */
+  callType: 'acompletion' | 'atext_completion' | 'aresponses' | 'anthropic_messages' | 'aembedding';
   messages?: readonly ChatMessage[];
   tools?: readonly ChatTool[];
   text?: string;

@@ -26,7 +26,7 @@ export interface ChatCallInput {
   /** How the answer is written for the API the client called. */
   format: ChatAnswerFormat;
   /** LiteLLM's call type in the spend log; default `acompletion`. */
-  callType?: 'acompletion' | 'atext_completion';
+  callType?: 'acompletion' | 'atext_completion' | 'aresponses' | 'anthropic_messages';
 }
 
 /**

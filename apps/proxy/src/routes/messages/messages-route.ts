@@ -23,6 +23,6 @@ export function createMessagesHandler(options: Pick<LlmRouteOptions, 'gateway'>)
     // message_start tells the prompt's size before the answer, as Anthropic does; the final counts follow at the end.
     const inputTokens = body.stream === true ? countTokens({ model: body.model, messages: body.messages, tools: body.tools ?? undefined }).tokens : 0;
     const format = anthropicMessagesFormat(messagesRequest, { inputTokens });
-    await runChatCall({ gateway, request, response, auth, body, credentials: undefined, format });
+    await runChatCall({ gateway, request, response, auth, body, credentials: undefined, format, callType: 'anthropic_messages' });
   };
 }

@@ -66,6 +66,6 @@ export function createResponsesHandler(options: ResponsesRouteOptions): LlmHandl
       return;
     }
     const format = responsesAnswerFormat({ shell, keep });
-    await runChatCall({ gateway: options.gateway, request, response, auth, body: chat, credentials, format });
+    await runChatCall({ gateway: options.gateway, request, response, auth, body: chat, credentials, format, callType: 'aresponses' });
   };
 }

@@ -34,7 +34,7 @@ function outputOf(event: ResponsesStreamEvent): string {
  */
 export async function serveNativeResponseStream(input: NativeResponseInput): Promise<void> {
   const { gateway, response, chat } = input;
-  const { admission, signal, modelGroup } = await admitChatCall({ ...input, body: chat });
+  const { admission, signal, modelGroup } = await admitChatCall({ ...input, body: chat, callType: 'aresponses' });
   const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_output_tokens: admission.loweredMaxTokens };
   let stream: ResponsesStream;
   try {

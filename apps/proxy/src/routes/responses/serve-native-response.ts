@@ -32,7 +32,7 @@ export interface NativeResponseInput extends Pick<ChatCallInput, 'gateway' | 're
 export async function serveNativeResponse(input: NativeResponseInput): Promise<void> {
   if (input.body['stream'] === true) return serveNativeResponseStream(input);
   const { gateway, response } = input;
-  const { admission, signal, modelGroup } = await admitChatCall({ ...input, body: input.chat });
+  const { admission, signal, modelGroup } = await admitChatCall({ ...input, body: input.chat, callType: 'aresponses' });
   const loweredMaxTokens = admission.loweredMaxTokens === undefined ? {} : { max_output_tokens: admission.loweredMaxTokens };
   let result;
   try {
