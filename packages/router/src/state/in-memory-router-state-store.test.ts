@@ -56,4 +56,19 @@ describe('InMemoryRouterStateStore', () => {
     expect(state?.firstChunkLatencies).toEqual([{ latencyMs: 5, atMs: start }]);
     expect(state?.inFlight).toBe(0);
   });
+
+  it('stays bounded however many deployments clients make (wildcard routes), keeping busy and cooling ones', async () => {
+    const store = new InMemoryRouterStateStore({ maxRecords: 100 });
+    await store.startRequest('busy', { nowMs: start });
+    await store.setCooldown('cooling', { untilMs: start + MINUTE });
+    for (let index = 0; index < 10_000; index += 1) {
+      await store.startRequest(`name-${index}`, { nowMs: start });
+      await store.endRequest(`name-${index}`, { nowMs: start });
+    }
+    expect(store.size).toBeLessThanOrEqual(100);
+    const states = await store.getStates(['busy', 'cooling'], { nowMs: start });
+    expect(states.get('busy')?.inFlight).toBe(1);
+    expect(states.get('cooling')?.cooldownUntilMs).toBe(start + MINUTE);
+  });
 });
+

@@ -4,6 +4,7 @@ import type { RequestOutcome, RouterStateStore } from './router-state-store.js';
 
 const MINUTE_MS = 60_000;
 const DEFAULT_LATENCY_SAMPLE_LIMIT = 10;
+const DEFAULT_MAX_RECORDS = 10_000;
 
 interface MutableState {
   cooldownUntilMs: number | undefined;
@@ -18,14 +19,23 @@ interface MutableState {
 
 /**
  * RouterStateStore for one process. Memory is bounded: one record per deployment, each keeping at most
- * `latencySampleLimit` samples per kind. Counters of the current minute reset when a new minute starts.
+ * `latencySampleLimit` samples per kind. Counters of the current minute reset when a new minute starts. Wildcard
+ * routes make a deployment per model name a client sends, so past `maxRecords` records the oldest idle ones (no
+ * request in flight, no cooldown running) are dropped: a dropped deployment starts again from an empty state.
  */
 export class InMemoryRouterStateStore implements RouterStateStore {
   private readonly states = new Map<string, MutableState>();
   private readonly latencySampleLimit: number;
+  private readonly maxRecords: number;
 
-  constructor(options: { latencySampleLimit?: number } = {}) {
+  constructor(options: { latencySampleLimit?: number; maxRecords?: number } = {}) {
     this.latencySampleLimit = options.latencySampleLimit ?? DEFAULT_LATENCY_SAMPLE_LIMIT;
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS;
+  }
+
+  /** Records held (for tests). */
+  get size(): number {
+    return this.states.size;
   }
 
   async getStates(deploymentIds: readonly string[], options: { nowMs: number }): Promise<Map<string, DeploymentState>> {
@@ -79,6 +89,7 @@ export class InMemoryRouterStateStore implements RouterStateStore {
         responseLatencies: [],
         firstChunkLatencies: [],
       };
+      if (this.states.size >= this.maxRecords) this.dropIdle(nowMs);
       this.states.set(deploymentId, state);
     }
     if (nowMs !== undefined && minuteOf(nowMs) !== state.minute) {
@@ -88,6 +99,16 @@ export class InMemoryRouterStateStore implements RouterStateStore {
       state.failuresThisMinute = 0;
     }
     return state;
+  }
+
+  /** Drops idle records, oldest first, until a tenth of `maxRecords` is free (busy ones stay: they are bounded by concurrency). */
+  private dropIdle(nowMs: number | undefined): void {
+    const target = Math.floor(this.maxRecords * 0.9);
+    for (const [id, state] of this.states) {
+      if (this.states.size <= target) return;
+      const coolingDown = state.cooldownUntilMs !== undefined && (nowMs === undefined || state.cooldownUntilMs > nowMs);
+      if (state.inFlight === 0 && !coolingDown) this.states.delete(id);
+    }
   }
 
   private snapshot(state: MutableState, nowMs: number): DeploymentState {
